@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+
+namespace Codebook.Catalogue
+{
+    /// <summary>A value read from a catalogue file, with where it was written.</summary>
+    internal readonly record struct Located<T>(T Value, SourceRange Range);
+
+    /// <summary>
+    /// One catalogue file as written: every field is optional (null = not written) so that a consumer's file can
+    /// be laid over the embedded catalogue field by field. Lives only inside one composition; the generator's
+    /// pipeline carries the resolved <see cref="CatalogueModel"/> instead.
+    /// </summary>
+    internal sealed class CatalogueDocument
+    {
+        public CatalogueDocument(string path) => Path = path;
+
+        public string Path { get; }
+
+        public Located<string>? Namespace { get; set; }
+
+        public List<Located<string>>? Use { get; set; }
+
+        public List<ProtocolEntry> Protocols { get; } = new();
+    }
+
+    internal sealed class ProtocolEntry
+    {
+        public ProtocolEntry(Located<string> key) => Key = key;
+
+        public Located<string> Key { get; }
+
+        public Located<string>? Extends { get; set; }
+
+        public Located<string>? Prefix { get; set; }
+
+        public Located<string>? Title { get; set; }
+
+        public Located<string>? Reference { get; set; }
+
+        public Located<int>? RangeMin { get; set; }
+
+        public Located<int>? RangeMax { get; set; }
+
+        public List<Located<string>>? Versions { get; set; }
+
+        public List<Located<string>>? Methods { get; set; }
+
+        public List<Located<string>>? NoResponse { get; set; }
+
+        public List<Located<string>>? Roles { get; set; }
+
+        /// <summary>Fallback per class digit (1..6) for unrecognised codes.</summary>
+        public Dictionary<int, Located<int>> UnknownByClass { get; } = new();
+
+        public Located<int>? UnknownOutOfRange { get; set; }
+
+        public Dictionary<int, RuleEntry> Classes { get; } = new();
+
+        public List<CodeEntry> Codes { get; } = new();
+
+        public ProtocolEntry Clone(Located<string> key)
+        {
+            var copy = new ProtocolEntry(key);
+            copy.LayOver(this);
+            return copy;
+        }
+
+        /// <summary>Applies <paramref name="overlay"/> on top of this entry: what it writes wins, field by field.</summary>
+        public void LayOver(ProtocolEntry overlay)
+        {
+            Extends = overlay.Extends ?? Extends;
+            Prefix = overlay.Prefix ?? Prefix;
+            Title = overlay.Title ?? Title;
+            Reference = overlay.Reference ?? Reference;
+            RangeMin = overlay.RangeMin ?? RangeMin;
+            RangeMax = overlay.RangeMax ?? RangeMax;
+            Versions = overlay.Versions ?? Versions;
+            Methods = overlay.Methods ?? Methods;
+            NoResponse = overlay.NoResponse ?? NoResponse;
+            Roles = overlay.Roles ?? Roles;
+            UnknownOutOfRange = overlay.UnknownOutOfRange ?? UnknownOutOfRange;
+            foreach (var pair in overlay.UnknownByClass)
+            {
+                UnknownByClass[pair.Key] = pair.Value;
+            }
+
+            foreach (var pair in overlay.Classes)
+            {
+                if (!Classes.TryGetValue(pair.Key, out var rule))
+                {
+                    Classes[pair.Key] = rule = new RuleEntry();
+                }
+                rule.LayOver(pair.Value);
+            }
+
+            var indexByCode = new Dictionary<int, int>();
+            for (var i = 0; i < Codes.Count; i++)
+            {
+                indexByCode[Codes[i].Code.Value] = i;
+            }
+
+            foreach (var code in overlay.Codes)
+            {
+                var index = indexByCode.TryGetValue(code.Code.Value, out var at) ? at : -1;
+                if (index < 0 || code.Replace)
+                {
+                    var copy = new CodeEntry(code.Code);
+                    copy.LayOver(code);
+                    if (index < 0)
+                    {
+                        indexByCode[code.Code.Value] = Codes.Count;
+                        Codes.Add(copy);
+                    }
+                    else
+                    {
+                        Codes[index] = copy;
+                    }
+                }
+                else
+                {
+                    Codes[index].LayOver(code);
+                }
+            }
+        }
+    }
+
+    /// <summary>Method and role rules; written per code, or per class (`classes: { 6xx: ... }`).</summary>
+    internal class RuleEntry
+    {
+        public List<Located<string>>? Methods { get; set; }
+
+        public List<Located<string>>? NotMethods { get; set; }
+
+        public List<Located<string>>? Emitters { get; set; }
+
+        public List<Located<string>>? NotEmitters { get; set; }
+
+        public Located<string>? Reference { get; set; }
+
+        public void LayOver(RuleEntry overlay)
+        {
+            Methods = overlay.Methods ?? Methods;
+            NotMethods = overlay.NotMethods ?? NotMethods;
+            Emitters = overlay.Emitters ?? Emitters;
+            NotEmitters = overlay.NotEmitters ?? NotEmitters;
+            Reference = overlay.Reference ?? Reference;
+        }
+    }
+
+    internal sealed class CodeEntry : RuleEntry
+    {
+        public CodeEntry(Located<int> code) => Code = code;
+
+        public Located<int> Code { get; }
+
+        public bool Replace { get; set; }
+
+        public Located<string>? Reason { get; set; }
+
+        public Located<string>? Name { get; set; }
+
+        public List<Located<string>>? Headers { get; set; }
+
+        /// <summary>Null value: explicitly not deprecated; empty: deprecated without a reason; else the reason.</summary>
+        public Located<string?>? Deprecated { get; set; }
+
+        public List<KeyValuePair<Located<string>, Located<int>>>? Instead { get; set; }
+
+        public Located<bool>? Cacheable { get; set; }
+
+        /// <summary>User messages by culture, in the order written.</summary>
+        public List<KeyValuePair<Located<string>, Located<string>>> User { get; } = new();
+
+        public List<KeyValuePair<Located<string>, Located<string>>> Engineer { get; } = new();
+
+        public void LayOver(CodeEntry overlay)
+        {
+            base.LayOver(overlay);
+            Reason = overlay.Reason ?? Reason;
+            Name = overlay.Name ?? Name;
+            Headers = overlay.Headers ?? Headers;
+            Deprecated = overlay.Deprecated ?? Deprecated;
+            Instead = overlay.Instead ?? Instead;
+            Cacheable = overlay.Cacheable ?? Cacheable;
+            MergeMessages(User, overlay.User);
+            MergeMessages(Engineer, overlay.Engineer);
+        }
+
+        private static void MergeMessages(
+            List<KeyValuePair<Located<string>, Located<string>>> target,
+            List<KeyValuePair<Located<string>, Located<string>>> overlay)
+        {
+            foreach (var message in overlay)
+            {
+                var index = target.FindIndex(m => string.Equals(m.Key.Value, message.Key.Value, System.StringComparison.OrdinalIgnoreCase));
+                if (index < 0)
+                {
+                    target.Add(message);
+                }
+                else
+                {
+                    target[index] = message;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+namespace Codebook.Catalogue
+{
+    /// <summary>
+    /// The validated catalogue: what the generator emits and the analyzer checks against. Equatable all the way
+    /// down and free of positions, so that an edit of codes.yaml that changes no meaning changes no value.
+    /// </summary>
+    internal sealed record CatalogueModel(string Namespace, EquatableArray<ProtocolModel> Protocols);
+
+    /// <param name="UnknownTargets">Per class 1..6 (index 0..5): the code an unrecognised code of that class maps to, 0 for none.</param>
+    /// <param name="OutOfRangeTarget">The code a value outside [Min, Max] maps to.</param>
+    /// <param name="Cultures">Every culture that has a message, <c>en</c> first when present.</param>
+    internal sealed record ProtocolModel(
+        string Key,
+        string Prefix,
+        string Title,
+        string Reference,
+        int Min,
+        int Max,
+        EquatableArray<string> Versions,
+        EquatableArray<NamedToken> Methods,
+        EquatableArray<string> NoResponse,
+        EquatableArray<NamedToken> Roles,
+        EquatableArray<int> UnknownTargets,
+        int OutOfRangeTarget,
+        EquatableArray<string> Cultures,
+        EquatableArray<ClassRuleModel> ClassRules,
+        EquatableArray<StatusCodeModel> Codes)
+    {
+        public bool HasMethods => Methods.Count > 0;
+
+        public bool HasRoles => Roles.Count > 0;
+    }
+
+    /// <summary>A method or role as written in the catalogue (<c>SET_PARAMETER</c>) and its C# member name (<c>SetParameter</c>).</summary>
+    internal sealed record NamedToken(string Token, string Member);
+
+    /// <summary>The methods and roles a class rule leaves allowed, for codes the catalogue does not define.</summary>
+    internal sealed record ClassRuleModel(int Class, EquatableArray<string> AllowedMethods, EquatableArray<string> AllowedRoles, string Reference);
+
+    /// <param name="AllowedMethods">Declared methods (except no-response ones) this code may answer, code and class rules applied.</param>
+    /// <param name="MethodRuleReference">The reference of the rule that restricts methods, empty when none does.</param>
+    /// <param name="AllowedRoles">Declared roles that may send this code.</param>
+    /// <param name="Deprecated">Null when current; otherwise why (possibly empty).</param>
+    internal sealed record StatusCodeModel(
+        int Value,
+        string Name,
+        string Reason,
+        string Reference,
+        EquatableArray<string> AllowedMethods,
+        string MethodRuleReference,
+        EquatableArray<string> AllowedRoles,
+        string RoleRuleReference,
+        EquatableArray<string> Headers,
+        string? Deprecated,
+        EquatableArray<Substitute> Instead,
+        bool? Cacheable,
+        EquatableArray<Message> User,
+        EquatableArray<Message> Engineer);
+
+    internal sealed record Message(string Culture, string Text);
+
+    /// <summary>Use <paramref name="Code"/> instead when replying to method, or sending as role, <paramref name="When"/>.</summary>
+    internal sealed record Substitute(string When, int Code);
+}

@@ -1,0 +1,372 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Codebook.Catalogue
+{
+    /// <summary>
+    /// The one reader of codes.yaml: YAML text to <see cref="CatalogueDocument"/>. It reads what is valid and
+    /// records everything else as a located <see cref="CatalogueProblem"/>; it never throws on any input.
+    /// </summary>
+    internal sealed class CatalogueParser
+    {
+        private static readonly string[] ClassKeys = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
+        private static readonly string[] UnknownClassKeys = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
+
+        private readonly List<CatalogueProblem> _problems;
+
+        private CatalogueParser(List<CatalogueProblem> problems) => _problems = problems;
+
+        public static CatalogueDocument Parse(string text, string path, List<CatalogueProblem> problems)
+        {
+            var document = new CatalogueDocument(path);
+            var root = YamlTreeReader.Read(text, path, problems);
+            if (root is null || (root.Kind == YamlNodeKind.Scalar && root.Value is null))
+            {
+                return document; // an empty file: nothing added, nothing wrong
+            }
+
+            new CatalogueParser(problems).ReadRoot(root, document);
+            return document;
+        }
+
+        private void ReadRoot(YamlNode root, CatalogueDocument document)
+        {
+            foreach (var (key, value) in Fields(root, "the catalogue", "namespace", "use", "protocols"))
+            {
+                switch (key)
+                {
+                    case "namespace":
+                        document.Namespace = String(value, "namespace");
+                        break;
+                    case "use":
+                        document.Use = StringList(value, "use");
+                        break;
+                    case "protocols":
+                        foreach (var (protocolKey, protocolNode) in Entries(value, "protocols", ProblemIds.Duplicate))
+                        {
+                            var key2 = String(protocolKey, "a protocol key");
+                            if (key2 is { } located)
+                            {
+                                var protocol = new ProtocolEntry(located);
+                                ReadProtocol(protocolNode, protocol);
+                                document.Protocols.Add(protocol);
+                            }
+                        }
+                        break;
+                }
+            }
+        }
+
+        private void ReadProtocol(YamlNode node, ProtocolEntry protocol)
+        {
+            var what = $"protocol '{protocol.Key.Value}'";
+            foreach (var (key, value) in Fields(node, what, "extends", "prefix", "title", "reference", "range", "versions",
+                         "methods", "no-response", "roles", "unknown", "classes", "codes"))
+            {
+                switch (key)
+                {
+                    case "extends": protocol.Extends = String(value, "extends"); break;
+                    case "prefix": protocol.Prefix = String(value, "prefix"); break;
+                    case "title": protocol.Title = String(value, "title"); break;
+                    case "reference": protocol.Reference = String(value, "reference"); break;
+                    case "versions": protocol.Versions = StringList(value, "versions"); break;
+                    case "methods": protocol.Methods = StringList(value, "methods"); break;
+                    case "no-response": protocol.NoResponse = StringList(value, "no-response"); break;
+                    case "roles": protocol.Roles = StringList(value, "roles"); break;
+                    case "range": ReadRange(value, protocol); break;
+                    case "unknown": ReadUnknown(value, protocol); break;
+                    case "classes":
+                        foreach (var (classKey, classNode) in Entries(value, "classes", ProblemIds.InvalidEntry))
+                        {
+                            var digit = Array.IndexOf(ClassKeys, classKey.Value) + 1;
+                            if (digit == 0)
+                            {
+                                Problem(ProblemIds.InvalidEntry, classKey, $"expected a class key (1xx, 2xx, 3xx, 4xx, 5xx or 6xx) but found {classKey.Describe()}");
+                                continue;
+                            }
+                            var rule = new RuleEntry();
+                            foreach (var (ruleKey, ruleValue) in Fields(classNode, $"class {classKey.Value}", "methods", "not-methods", "emitters", "not-emitters", "reference"))
+                            {
+                                ReadRule(ruleKey, ruleValue, rule);
+                            }
+                            protocol.Classes[digit] = rule;
+                        }
+                        break;
+                    case "codes":
+                        foreach (var (codeKey, codeNode) in Entries(value, "codes", ProblemIds.Duplicate))
+                        {
+                            if (Int(codeKey, "a status code (a whole number such as 404)") is { } code)
+                            {
+                                var entry = new CodeEntry(code);
+                                ReadCode(codeNode, entry);
+                                protocol.Codes.Add(entry);
+                            }
+                        }
+                        break;
+                }
+            }
+        }
+
+        private void ReadRange(YamlNode node, ProtocolEntry protocol)
+        {
+            if (node.Kind != YamlNodeKind.Sequence || node.Items.Count != 2)
+            {
+                Problem(ProblemIds.InvalidEntry, node, $"expected range as a list of two numbers, [min, max], but found {node.Describe()}");
+                return;
+            }
+            var min = Int(node.Items[0], "the lowest code of the range");
+            var max = Int(node.Items[1], "the highest code of the range");
+            if (min is null || max is null)
+            {
+                return;
+            }
+            if (min.Value.Value > max.Value.Value)
+            {
+                Problem(ProblemIds.InvalidEntry, node, $"expected range [min, max] with min <= max but found [{min.Value.Value}, {max.Value.Value}]");
+                return;
+            }
+            protocol.RangeMin = min;
+            protocol.RangeMax = max;
+        }
+
+        private void ReadUnknown(YamlNode node, ProtocolEntry protocol)
+        {
+            var allowed = new List<string> { "default", "out-of-range" };
+            allowed.AddRange(UnknownClassKeys);
+            foreach (var (key, value) in Fields(node, "unknown", allowed.ToArray()))
+            {
+                if (key == "default")
+                {
+                    if (String(value, "unknown.default") is { } mode && mode.Value != "class")
+                    {
+                        Problem(ProblemIds.InvalidEntry, value, $"expected 'class' (an unknown code counts as the x00 code of its class) but found '{mode.Value}'");
+                    }
+                }
+                else if (Int(value, $"unknown.{key} (a status code)") is { } code)
+                {
+                    if (key == "out-of-range")
+                    {
+                        protocol.UnknownOutOfRange = code;
+                    }
+                    else
+                    {
+                        protocol.UnknownByClass[Array.IndexOf(UnknownClassKeys, key) + 1] = code;
+                    }
+                }
+            }
+        }
+
+        private void ReadCode(YamlNode node, CodeEntry entry)
+        {
+            if (node.Kind == YamlNodeKind.Scalar && node.Value is not null)
+            {
+                // `200: OK` is the short form of `200: { reason: OK }`.
+                entry.Reason = new Located<string>(node.Value, node.Range);
+                return;
+            }
+
+            foreach (var (key, value) in Fields(node, $"code {entry.Code.Value}", "reason", "name", "reference", "methods",
+                         "not-methods", "emitters", "not-emitters", "headers", "deprecated", "instead", "cacheable",
+                         "replace", "user", "engineer"))
+            {
+                switch (key)
+                {
+                    case "reason": entry.Reason = String(value, "reason"); break;
+                    case "name": entry.Name = String(value, "name"); break;
+                    case "headers": entry.Headers = StringList(value, "headers"); break;
+                    case "cacheable":
+                        if (Bool(value, "cacheable") is { } cacheable)
+                        {
+                            entry.Cacheable = cacheable;
+                        }
+                        break;
+                    case "replace":
+                        entry.Replace = Bool(value, "replace")?.Value ?? false;
+                        break;
+                    case "deprecated":
+                        if (value.Kind == YamlNodeKind.Scalar && value.IsPlain && (value.Value == "true" || value.Value == "false"))
+                        {
+                            entry.Deprecated = new Located<string?>(value.Value == "true" ? string.Empty : null, value.Range);
+                        }
+                        else if (String(value, "deprecated (true, false or the reason)") is { } why)
+                        {
+                            entry.Deprecated = new Located<string?>(why.Value, why.Range);
+                        }
+                        break;
+                    case "instead":
+                        entry.Instead = new List<KeyValuePair<Located<string>, Located<int>>>();
+                        foreach (var (insteadKey, insteadValue) in Entries(value, "instead", ProblemIds.InvalidEntry))
+                        {
+                            if (String(insteadKey, "a role or method") is { } target && Int(insteadValue, "a status code") is { } code)
+                            {
+                                entry.Instead.Add(new KeyValuePair<Located<string>, Located<int>>(target, code));
+                            }
+                        }
+                        break;
+                    case "user":
+                        ReadMessages(value, "user", entry.User);
+                        break;
+                    case "engineer":
+                        ReadMessages(value, "engineer", entry.Engineer);
+                        break;
+                    default:
+                        ReadRule(key, value, entry);
+                        break;
+                }
+            }
+        }
+
+        private void ReadRule(string key, YamlNode value, RuleEntry rule)
+        {
+            switch (key)
+            {
+                case "methods": rule.Methods = StringList(value, key); break;
+                case "not-methods": rule.NotMethods = StringList(value, key); break;
+                case "emitters": rule.Emitters = StringList(value, key); break;
+                case "not-emitters": rule.NotEmitters = StringList(value, key); break;
+                case "reference": rule.Reference = String(value, key); break;
+            }
+        }
+
+        private void ReadMessages(YamlNode node, string what, List<KeyValuePair<Located<string>, Located<string>>> messages)
+        {
+            foreach (var (cultureNode, textNode) in Entries(node, what, ProblemIds.InvalidEntry))
+            {
+                var culture = String(cultureNode, "a culture name such as en or zh-CN");
+                var text = String(textNode, $"the {what} message");
+                if (culture is null || text is null)
+                {
+                    continue;
+                }
+                if (!IsCultureName(culture.Value.Value))
+                {
+                    Problem(ProblemIds.InvalidEntry, cultureNode, $"expected a culture name such as en or zh-CN but found '{culture.Value.Value}'");
+                    continue;
+                }
+                messages.Add(new KeyValuePair<Located<string>, Located<string>>(culture.Value, text.Value));
+            }
+        }
+
+        /// <summary>BCP 47 shape: a 2-8 letter language, then subtags of 1-8 letters or digits.</summary>
+        internal static bool IsCultureName(string name)
+        {
+            var parts = name.Split('-');
+            if (parts[0].Length < 2 || parts[0].Length > 8 || !IsAscii(parts[0], letters: true))
+            {
+                return false;
+            }
+            for (var i = 1; i < parts.Length; i++)
+            {
+                if (parts[i].Length < 1 || parts[i].Length > 8 || !IsAscii(parts[i], letters: false))
+                {
+                    return false;
+                }
+            }
+            return true;
+
+            static bool IsAscii(string part, bool letters)
+            {
+                foreach (var c in part)
+                {
+                    var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!letters && c >= '0' && c <= '9');
+                    if (!ok)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        /// <summary>The pairs of a mapping whose keys must be among <paramref name="allowed"/>; others are reported.</summary>
+        private IEnumerable<(string Key, YamlNode Value)> Fields(YamlNode node, string what, params string[] allowed)
+        {
+            foreach (var (key, value) in Entries(node, what, ProblemIds.InvalidEntry))
+            {
+                if (key.Kind != YamlNodeKind.Scalar || key.Value is null || Array.IndexOf(allowed, key.Value) < 0)
+                {
+                    Problem(ProblemIds.InvalidEntry, key, $"unknown key {key.Describe()} in {what}; expected one of: {string.Join(", ", allowed)}");
+                    continue;
+                }
+                yield return (key.Value, value);
+            }
+        }
+
+        /// <summary>The pairs of a mapping; a repeated key is reported and its later value skipped.</summary>
+        private IEnumerable<(YamlNode Key, YamlNode Value)> Entries(YamlNode node, string what, string duplicateId)
+        {
+            if (node.Kind != YamlNodeKind.Mapping)
+            {
+                if (!(node.Kind == YamlNodeKind.Scalar && node.Value is null))
+                {
+                    Problem(ProblemIds.InvalidEntry, node, $"expected {what} to be a mapping (key: value lines) but found {node.Describe()}");
+                }
+                yield break;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pair in node.Pairs)
+            {
+                var keyText = pair.Key.Kind == YamlNodeKind.Scalar ? pair.Key.Value ?? "" : null;
+                if (keyText is not null && !seen.Add(keyText))
+                {
+                    Problem(duplicateId, pair.Key, $"duplicate key '{keyText}' in {what}; the first one is used");
+                    continue;
+                }
+                yield return (pair.Key, pair.Value);
+            }
+        }
+
+        private Located<string>? String(YamlNode node, string what)
+        {
+            if (node.Kind != YamlNodeKind.Scalar || node.Value is null)
+            {
+                Problem(ProblemIds.InvalidEntry, node, $"expected {what} to be text but found {node.Describe()}");
+                return null;
+            }
+            return new Located<string>(node.Value, node.Range);
+        }
+
+        private Located<int>? Int(YamlNode node, string what)
+        {
+            if (node.Kind == YamlNodeKind.Scalar && node.Value is not null
+                && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return new Located<int>(value, node.Range);
+            }
+            Problem(ProblemIds.InvalidEntry, node, $"expected {what} but found {node.Describe()}");
+            return null;
+        }
+
+        private Located<bool>? Bool(YamlNode node, string what)
+        {
+            if (node.Kind == YamlNodeKind.Scalar && node.IsPlain && (node.Value == "true" || node.Value == "false"))
+            {
+                return new Located<bool>(node.Value == "true", node.Range);
+            }
+            Problem(ProblemIds.InvalidEntry, node, $"expected {what} to be true or false but found {node.Describe()}");
+            return null;
+        }
+
+        private List<Located<string>>? StringList(YamlNode node, string what)
+        {
+            if (node.Kind != YamlNodeKind.Sequence)
+            {
+                Problem(ProblemIds.InvalidEntry, node, $"expected {what} to be a list such as [A, B] but found {node.Describe()}");
+                return null;
+            }
+            var list = new List<Located<string>>();
+            foreach (var item in node.Items)
+            {
+                if (String(item, $"each item of {what}") is { } value)
+                {
+                    list.Add(value);
+                }
+            }
+            return list;
+        }
+
+        private void Problem(string id, YamlNode node, string message) => _problems.Add(new CatalogueProblem(id, message, node.Range));
+    }
+}

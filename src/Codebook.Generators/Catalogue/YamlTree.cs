@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Codebook.Catalogue
+{
+    internal enum YamlNodeKind
+    {
+        Scalar,
+        Sequence,
+        Mapping,
+    }
+
+    /// <summary>
+    /// A YAML node with its position. Built from the parser's event stream (not YamlDotNet's representation
+    /// model) so that duplicate keys, aliases and errors stay under our control and every node keeps its range.
+    /// </summary>
+    internal sealed class YamlNode
+    {
+        public YamlNode(YamlNodeKind kind, SourceRange range)
+        {
+            Kind = kind;
+            Range = range;
+        }
+
+        public YamlNodeKind Kind { get; }
+
+        public SourceRange Range { get; set; }
+
+        /// <summary>The text of a scalar; null for a YAML null (`~`, `null` or nothing).</summary>
+        public string? Value { get; set; }
+
+        /// <summary>True for a plain (unquoted) scalar: only those can be numbers, booleans or null.</summary>
+        public bool IsPlain { get; set; }
+
+        public List<YamlNode> Items { get; } = new();
+
+        public List<KeyValuePair<YamlNode, YamlNode>> Pairs { get; } = new();
+
+        public string Describe() => Kind switch
+        {
+            YamlNodeKind.Sequence => "a list",
+            YamlNodeKind.Mapping => "a mapping",
+            _ => Value is null ? "nothing (null)" : $"'{Value}'",
+        };
+    }
+
+    internal static class YamlTreeReader
+    {
+        /// <summary>
+        /// Reads the first document of <paramref name="text"/>. Returns null when the file holds no document;
+        /// syntax errors, extra documents and unknown aliases become problems, never exceptions.
+        /// </summary>
+        public static YamlNode? Read(string text, string path, List<CatalogueProblem> problems)
+        {
+            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var stack = new Stack<YamlNode>();
+            YamlNode? pendingKey = null;
+            var pendingKeys = new Stack<YamlNode?>();
+            YamlNode? root = null;
+            var documents = 0;
+            var parser = new Parser(new StringReader(text));
+
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    var current = parser.Current;
+                    switch (current)
+                    {
+                        case DocumentStart:
+                            documents++;
+                            if (documents == 2)
+                            {
+                                problems.Add(new CatalogueProblem(ProblemIds.InvalidEntry,
+                                    "codes.yaml must hold a single YAML document; this second document is not read",
+                                    RangeOf(path, current!)));
+                                return root;
+                            }
+                            break;
+                        case Scalar scalar:
+                            var node = new YamlNode(YamlNodeKind.Scalar, RangeOf(path, scalar))
+                            {
+                                IsPlain = scalar.Style == ScalarStyle.Plain,
+                                Value = scalar.Style == ScalarStyle.Plain && IsNull(scalar.Value) ? null : scalar.Value,
+                            };
+                            Remember(anchors, scalar, node);
+                            Add(node);
+                            break;
+                        case AnchorAlias alias:
+                            if (anchors.TryGetValue(alias.Value.Value, out var target))
+                            {
+                                Add(target);
+                            }
+                            else
+                            {
+                                problems.Add(new CatalogueProblem(ProblemIds.InvalidYaml,
+                                    $"the alias *{alias.Value.Value} names no anchor defined before it",
+                                    RangeOf(path, alias)));
+                                Add(new YamlNode(YamlNodeKind.Scalar, RangeOf(path, alias)));
+                            }
+                            break;
+                        case SequenceStart sequence:
+                            Open(new YamlNode(YamlNodeKind.Sequence, RangeOf(path, sequence)), sequence);
+                            break;
+                        case MappingStart mapping:
+                            Open(new YamlNode(YamlNodeKind.Mapping, RangeOf(path, mapping)), mapping);
+                            break;
+                        case SequenceEnd:
+                        case MappingEnd:
+                            var closed = stack.Pop();
+                            pendingKey = pendingKeys.Pop();
+                            Add(closed);
+                            break;
+                    }
+                }
+            }
+            catch (YamlException e)
+            {
+                problems.Add(new CatalogueProblem(ProblemIds.InvalidYaml, CleanMessage(e),
+                    new SourceRange(path, Position(e.Start), Position(e.End))));
+                return null;
+            }
+
+            return root;
+
+            void Open(YamlNode container, NodeEvent start)
+            {
+                Remember(anchors, start, container);
+                stack.Push(container);
+                pendingKeys.Push(pendingKey);
+                pendingKey = null;
+            }
+
+            void Add(YamlNode node)
+            {
+                if (stack.Count == 0)
+                {
+                    root ??= node;
+                    return;
+                }
+
+                var parent = stack.Peek();
+                if (parent.Kind == YamlNodeKind.Sequence)
+                {
+                    parent.Items.Add(node);
+                }
+                else if (pendingKey is null)
+                {
+                    pendingKey = node;
+                }
+                else
+                {
+                    parent.Pairs.Add(new KeyValuePair<YamlNode, YamlNode>(pendingKey, node));
+                    pendingKey = null;
+                }
+            }
+        }
+
+        private static void Remember(Dictionary<string, YamlNode> anchors, NodeEvent start, YamlNode node)
+        {
+            if (!start.Anchor.IsEmpty)
+            {
+                anchors[start.Anchor.Value] = node;
+            }
+        }
+
+        private static bool IsNull(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
+
+        private static string CleanMessage(YamlException e)
+        {
+            // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...)": the diagnostic has the location already.
+            var message = e.Message;
+            var marker = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+            {
+                message = message.Substring(marker + 3);
+            }
+            return "codes.yaml is not valid YAML: " + message.Trim();
+        }
+
+        private static SourceRange RangeOf(string path, ParsingEvent e) => new(path, Position(e.Start), Position(e.End));
+
+        private static SourcePosition Position(Mark mark) => new(Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+    }
+}

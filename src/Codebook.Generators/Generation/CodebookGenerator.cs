@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codebook.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Codebook.Generation
+{
+    /// <summary>
+    /// Compiles the catalogue (embedded codes.yaml, plus any codes.yaml the project adds as an AdditionalFile)
+    /// into enums and lookups. The pipeline is a straight line of equatable values:
+    /// catalogue files -> catalogue model -> one source per protocol. It reports nothing: catalogue problems are
+    /// the catalogue analyzer's to report, so a broken file costs generated code only where it is broken.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class CodebookGenerator : IIncrementalGenerator
+    {
+        /// <summary>Names of the pipeline steps, for incrementality tests.</summary>
+        public static class Steps
+        {
+            public const string CatalogueFiles = nameof(CatalogueFiles);
+            public const string Catalogue = nameof(Catalogue);
+            public const string EmitOptions = nameof(EmitOptions);
+            public const string Protocols = nameof(Protocols);
+        }
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var files = context.AdditionalTextsProvider
+                .Where(static text => EmbeddedCatalogue.IsCatalogueFile(text.Path))
+                .Select(static (text, cancellationToken) => new CatalogueSource(text.Path, text.GetText(cancellationToken)?.ToString() ?? ""))
+                .WithTrackingName(Steps.CatalogueFiles)
+                .Collect();
+
+            var settings = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => CodebookSettings.Read(options.GlobalOptions));
+
+            var catalogue = files
+                .Combine(settings.Select(static (s, _) => s.Namespace))
+                .Select(static (input, _) => EmbeddedCatalogue.Compose(input.Left, input.Right, new List<CatalogueProblem>()))
+                .WithTrackingName(Steps.Catalogue);
+
+            var hasSpan = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null);
+            var hasNullable = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 });
+            var emitOptions = settings
+                .Combine(hasSpan)
+                .Combine(hasNullable)
+                .Select(static (input, _) => new EmitOptions(input.Left.Left.Public, input.Left.Right, input.Right))
+                .WithTrackingName(Steps.EmitOptions);
+
+            var protocols = catalogue
+                .Combine(emitOptions)
+                .SelectMany(static (input, _) => input.Left.Protocols.Select(p => new ProtocolSource(input.Left.Namespace, p, input.Right)))
+                .WithTrackingName(Steps.Protocols);
+
+            context.RegisterSourceOutput(protocols, static (output, source) =>
+                output.AddSource(ProtocolEmitter.HintName(source.Protocol), ProtocolEmitter.Emit(source)));
+
+            context.RegisterSourceOutput(
+                catalogue.Select(static (c, _) => c.Namespace).Combine(emitOptions.Select(static (o, _) => o.Public)),
+                static (output, input) => output.AddSource("StatusClass.g.cs", ProtocolEmitter.EmitStatusClass(input.Left, input.Right)));
+        }
+    }
+}

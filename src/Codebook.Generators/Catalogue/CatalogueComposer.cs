@@ -136,9 +136,9 @@ namespace Codebook.Catalogue
                 models.Add(model);
             }
 
-            // A problem in an inherited entry shows up once per protocol that inherits it: report it once.
-            var seen = new HashSet<CatalogueProblem>();
-            problems.AddRange(found.Where(seen.Add));
+            // A problem in an inherited entry shows up once per protocol that inherits it: report each place once.
+            var seen = new HashSet<(string, SourceRange)>();
+            problems.AddRange(found.Where(p => seen.Add((p.Id, p.Range))));
             return new CatalogueModel(rootNamespace, models.ToEquatableArray());
         }
 

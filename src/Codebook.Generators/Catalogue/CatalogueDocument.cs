@@ -157,6 +157,9 @@ namespace Codebook.Catalogue
 
         public Located<string>? Reason { get; set; }
 
+        /// <summary>A reason was written but is not text: already reported, so "no reason" is not reported again.</summary>
+        public bool ReasonIsInvalid { get; set; }
+
         public Located<string>? Name { get; set; }
 
         public List<Located<string>>? Headers { get; set; }
@@ -177,6 +180,7 @@ namespace Codebook.Catalogue
         {
             base.LayOver(overlay);
             Reason = overlay.Reason ?? Reason;
+            ReasonIsInvalid = overlay.Reason is null ? ReasonIsInvalid || overlay.ReasonIsInvalid : false;
             Name = overlay.Name ?? Name;
             Headers = overlay.Headers ?? Headers;
             Deprecated = overlay.Deprecated ?? Deprecated;

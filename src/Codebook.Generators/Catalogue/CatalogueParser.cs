@@ -172,7 +172,10 @@ namespace Codebook.Catalogue
             {
                 switch (key)
                 {
-                    case "reason": entry.Reason = String(value, "reason"); break;
+                    case "reason":
+                        entry.Reason = String(value, "reason");
+                        entry.ReasonIsInvalid = entry.Reason is null;
+                        break;
                     case "name": entry.Name = String(value, "name"); break;
                     case "headers": entry.Headers = StringList(value, "headers"); break;
                     case "cacheable":

@@ -195,6 +195,10 @@ namespace Codebook.Catalogue
             }
             if (code.Reason is not { } reason || reason.Value.Length == 0)
             {
+                if (code.ReasonIsInvalid)
+                {
+                    return null;
+                }
                 Report(ProblemIds.InvalidEntry, code.Code.Range, $"code {value} has no reason; add 'reason: <the reason phrase>'");
                 return null;
             }

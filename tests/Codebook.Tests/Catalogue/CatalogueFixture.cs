@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codebook.Catalogue;
+
+namespace Codebook.Tests.Catalogue;
+
+internal static class CatalogueFixture
+{
+    /// <summary>Composes the embedded catalogue with project files given as YAML text.</summary>
+    public static (CatalogueModel Model, List<CatalogueProblem> Problems) Compose(params string[] yaml) =>
+        ComposeFiles(yaml.Select((text, i) => ($"/project/{(i == 0 ? "" : i + "/")}codes.yaml", text)).ToArray());
+
+    public static (CatalogueModel Model, List<CatalogueProblem> Problems) ComposeFiles(params (string Path, string Text)[] files)
+    {
+        var problems = new List<CatalogueProblem>();
+        var model = EmbeddedCatalogue.Compose(files.Select(f => new CatalogueSource(f.Path, f.Text)), null, problems);
+        return (model, problems);
+    }
+
+    /// <summary>Composes one file on its own, without the embedded catalogue.</summary>
+    public static (CatalogueModel Model, List<CatalogueProblem> Problems) Alone(string yaml, string? namespaceOverride = null)
+    {
+        var problems = new List<CatalogueProblem>();
+        var model = CatalogueComposer.Compose(new CatalogueSource("/project/codes.yaml", yaml), Enumerable.Empty<CatalogueSource>(), namespaceOverride, problems);
+        return (model, problems);
+    }
+
+    public static ProtocolModel Protocol(this CatalogueModel model, string key) => model.Protocols.Single(p => p.Key == key);
+
+    public static StatusCodeModel Code(this ProtocolModel protocol, int value) => protocol.Codes.Single(c => c.Value == value);
+}

@@ -200,7 +200,7 @@ namespace Codebook.Generation
 
             _w.Line("/// <summary>True when the catalogue marks the code deprecated: it should no longer be sent.</summary>");
             _w.Open($"public static bool IsDeprecated(this {_code} code)");
-            SwitchReturningBool(_p.Codes.Where(c => c.Deprecated is not null).Select(c => c.Value));
+            SwitchReturningBool("(int)code", _p.Codes.Where(c => c.Deprecated is not null).Select(c => c.Value));
             _w.Close();
             _w.Line();
 
@@ -291,7 +291,7 @@ namespace Codebook.Generation
             _w.Line();
         }
 
-        private void SwitchReturningBool(IEnumerable<int> values)
+        private void SwitchReturningBool(string subject, IEnumerable<int> values)
         {
             var list = values.ToList();
             if (list.Count == 0)
@@ -299,7 +299,7 @@ namespace Codebook.Generation
                 _w.Line("return false;");
                 return;
             }
-            _w.Open("switch ((int)code)");
+            _w.Open($"switch ({subject})");
             foreach (var value in list)
             {
                 _w.Line($"case {value}:");
@@ -459,8 +459,7 @@ namespace Codebook.Generation
 
             _w.Line("/// <summary>True when the catalogue defines <paramref name=\"value\"/>.</summary>");
             _w.Open("public static bool IsDefined(int value)");
-            _w.Line("var code = value;");
-            SwitchReturningBool(_p.Codes.Select(c => c.Value));
+            SwitchReturningBool("value", _p.Codes.Select(c => c.Value));
             _w.Close();
             _w.Line();
 

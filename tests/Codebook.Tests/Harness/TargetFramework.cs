@@ -58,7 +58,9 @@ public sealed class TargetFramework
         () =>
         {
             var root = Package("microsoft.netframework.referenceassemblies.net472", "1.0.3", "build", ".NETFramework", "v4.7.2");
-            return Dlls(root).Concat(Dlls(Path.Combine(root, "Facades")));
+            // The EnterpriseServices thunk and wrapper are native images shipped beside the reference assemblies.
+            return Dlls(root).Concat(Dlls(Path.Combine(root, "Facades")))
+                .Where(f => !Path.GetFileName(f).StartsWith("System.EnterpriseServices.", StringComparison.Ordinal));
         });
 
     public static TargetFramework Net80 { get; } = new("net8.0", LanguageVersion.CSharp12,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Codebook.Catalogue
 {
@@ -10,8 +11,17 @@ namespace Codebook.Catalogue
     /// </summary>
     internal sealed class CatalogueParser
     {
-        private static readonly string[] ClassKeys = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
-        private static readonly string[] UnknownClassKeys = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
+        /// <summary>The keys allowed at each level of the file (codes.schema.json lists the same; a test keeps them equal).</summary>
+        internal static class Keys
+        {
+            public static readonly string[] Root = { "namespace", "use", "protocols" };
+            public static readonly string[] Protocol = { "extends", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
+            public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
+            public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
+            public static readonly string[] Unknown = new[] { "default", "out-of-range" }.Concat(UnknownClasses).ToArray();
+            public static readonly string[] ClassRule = { "methods", "not-methods", "emitters", "not-emitters", "reference" };
+            public static readonly string[] Code = { "reason", "name", "reference", "methods", "not-methods", "emitters", "not-emitters", "headers", "deprecated", "instead", "cacheable", "replace", "user", "engineer" };
+        }
 
         private readonly List<CatalogueProblem> _problems;
 
@@ -20,6 +30,10 @@ namespace Codebook.Catalogue
         public static CatalogueDocument Parse(string text, string path, List<CatalogueProblem> problems)
         {
             var document = new CatalogueDocument(path);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1); // a byte order mark is not content, and editors do not count it as a column
+            }
             var root = YamlTreeReader.Read(text, path, problems);
             if (root is null || (root.Kind == YamlNodeKind.Scalar && root.Value is null))
             {
@@ -32,7 +46,7 @@ namespace Codebook.Catalogue
 
         private void ReadRoot(YamlNode root, CatalogueDocument document)
         {
-            foreach (var (key, value) in Fields(root, "the catalogue", "namespace", "use", "protocols"))
+            foreach (var (key, value) in Fields(root, "the catalogue", Keys.Root))
             {
                 switch (key)
                 {
@@ -61,8 +75,7 @@ namespace Codebook.Catalogue
         private void ReadProtocol(YamlNode node, ProtocolEntry protocol)
         {
             var what = $"protocol '{protocol.Key.Value}'";
-            foreach (var (key, value) in Fields(node, what, "extends", "prefix", "title", "reference", "range", "versions",
-                         "methods", "no-response", "roles", "unknown", "classes", "codes"))
+            foreach (var (key, value) in Fields(node, what, Keys.Protocol))
             {
                 switch (key)
                 {
@@ -79,14 +92,14 @@ namespace Codebook.Catalogue
                     case "classes":
                         foreach (var (classKey, classNode) in Entries(value, "classes", ProblemIds.InvalidEntry))
                         {
-                            var digit = Array.IndexOf(ClassKeys, classKey.Value) + 1;
+                            var digit = Array.IndexOf(Keys.Classes, classKey.Value) + 1;
                             if (digit == 0)
                             {
                                 Problem(ProblemIds.InvalidEntry, classKey, $"expected a class key (1xx, 2xx, 3xx, 4xx, 5xx or 6xx) but found {classKey.Describe()}");
                                 continue;
                             }
                             var rule = new RuleEntry();
-                            foreach (var (ruleKey, ruleValue) in Fields(classNode, $"class {classKey.Value}", "methods", "not-methods", "emitters", "not-emitters", "reference"))
+                            foreach (var (ruleKey, ruleValue) in Fields(classNode, $"class {classKey.Value}", Keys.ClassRule))
                             {
                                 ReadRule(ruleKey, ruleValue, rule);
                             }
@@ -132,9 +145,7 @@ namespace Codebook.Catalogue
 
         private void ReadUnknown(YamlNode node, ProtocolEntry protocol)
         {
-            var allowed = new List<string> { "default", "out-of-range" };
-            allowed.AddRange(UnknownClassKeys);
-            foreach (var (key, value) in Fields(node, "unknown", allowed.ToArray()))
+            foreach (var (key, value) in Fields(node, "unknown", Keys.Unknown))
             {
                 if (key == "default")
                 {
@@ -151,7 +162,7 @@ namespace Codebook.Catalogue
                     }
                     else
                     {
-                        protocol.UnknownByClass[Array.IndexOf(UnknownClassKeys, key) + 1] = code;
+                        protocol.UnknownByClass[Array.IndexOf(Keys.UnknownClasses, key) + 1] = code;
                     }
                 }
             }
@@ -166,9 +177,7 @@ namespace Codebook.Catalogue
                 return;
             }
 
-            foreach (var (key, value) in Fields(node, $"code {entry.Code.Value}", "reason", "name", "reference", "methods",
-                         "not-methods", "emitters", "not-emitters", "headers", "deprecated", "instead", "cacheable",
-                         "replace", "user", "engineer"))
+            foreach (var (key, value) in Fields(node, $"code {entry.Code.Value}", Keys.Code))
             {
                 switch (key)
                 {
@@ -283,7 +292,7 @@ namespace Codebook.Catalogue
         }
 
         /// <summary>The pairs of a mapping whose keys must be among <paramref name="allowed"/>; others are reported.</summary>
-        private IEnumerable<(string Key, YamlNode Value)> Fields(YamlNode node, string what, params string[] allowed)
+        private IEnumerable<(string Key, YamlNode Value)> Fields(YamlNode node, string what, string[] allowed)
         {
             foreach (var (key, value) in Entries(node, what, ProblemIds.InvalidEntry))
             {

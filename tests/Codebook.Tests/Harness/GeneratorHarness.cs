@@ -30,13 +30,19 @@ internal sealed class InMemoryText : AdditionalText
 internal sealed class BuildProperties : AnalyzerConfigOptionsProvider
 {
     private readonly Options _global;
+    private readonly Options _perFile;
 
-    public BuildProperties(IReadOnlyDictionary<string, string>? properties = null) =>
+    /// <param name="properties">MSBuild properties (build_property.*).</param>
+    /// <param name="editorConfig">.editorconfig keys that apply to every source file.</param>
+    public BuildProperties(IReadOnlyDictionary<string, string>? properties = null, IReadOnlyDictionary<string, string>? editorConfig = null)
+    {
         _global = new Options((properties ?? new Dictionary<string, string>()).ToImmutableDictionary(p => "build_property." + p.Key, p => p.Value));
+        _perFile = new Options((editorConfig ?? new Dictionary<string, string>()).ToImmutableDictionary());
+    }
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _perFile;
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
 

@@ -1,0 +1,35 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Codebook.Analysis.Rules
+{
+    /// <summary>CB1001: a status code sent in reply to a method the catalogue does not allow it for (487 to CANCEL).</summary>
+    internal static class MethodRule
+    {
+        public static readonly DiagnosticDescriptor Descriptor = new(
+            DiagnosticIds.MethodNotAllowed,
+            "Status code not allowed in reply to this method",
+            "{0} is not sent in reply to {1} ({2}){3}",
+            DiagnosticIds.Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The catalogue restricts which request methods this status code may answer; the method here comes from the enclosing branch, the same call or [RespondsTo].",
+            helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.MethodNotAllowed));
+
+        public static void Check(StatusCodeSite site, Context methods)
+        {
+            if (!site.Protocol.Codes.TryGetValue(site.Value, out var code))
+            {
+                return;
+            }
+            var refused = methods.Tokens.Where(m => !site.Protocol.Model.NoResponse.Contains(m) && !code.AllowedMethods.Contains(m)).ToList();
+            if (refused.Count == 0)
+            {
+                return;
+            }
+            var reference = code.MethodRuleReference.Length > 0 ? code.MethodRuleReference : site.Protocol.Model.Reference;
+            var instead = site.Instead(refused);
+            site.Report(Descriptor, instead?.Member, site.Protocol.Describe(site.Value), string.Join(" or ", refused), reference, instead?.Text ?? "");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Codebook.Analysis.Rules
+{
+    /// <summary>CB1003: any status code sent in reply to a method that takes no response (SIP ACK).</summary>
+    internal static class NoResponseRule
+    {
+        public static readonly DiagnosticDescriptor Descriptor = new(
+            DiagnosticIds.ResponseToNoResponseMethod,
+            "Response to a method that takes none",
+            "{0} is sent in reply to {1}, which is never answered ({2})",
+            DiagnosticIds.Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The catalogue lists methods that receive no response at all (no-response), such as SIP ACK.",
+            helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.ResponseToNoResponseMethod));
+
+        public static void Check(StatusCodeSite site, Context methods)
+        {
+            var silent = methods.Tokens.Where(m => site.Protocol.Model.NoResponse.Contains(m)).ToList();
+            if (silent.Count > 0)
+            {
+                site.Report(Descriptor, null, site.Protocol.Describe(site.Value), string.Join(" or ", silent), site.Protocol.Model.Reference);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+
+namespace Codebook.Analysis.Rules
+{
+    /// <summary>CB1004: a number cast to a status type that the catalogue does not define (<c>(SipStatusCode)499</c>).</summary>
+    internal static class UndefinedCodeRule
+    {
+        public static readonly DiagnosticDescriptor Descriptor = new(
+            DiagnosticIds.UndefinedCode,
+            "Status code not defined in the catalogue",
+            "{0} is not a status code of the {1} catalogue; a receiver treats it as {2}",
+            DiagnosticIds.Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Receivers that do not know a code fall back to the default of its class; add the code to codes.yaml or use a defined one.",
+            helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.UndefinedCode));
+
+        public static void Check(StatusCodeSite site)
+        {
+            var model = site.Protocol.Model;
+            if (site.Protocol.Codes.ContainsKey(site.Value))
+            {
+                return;
+            }
+            var inRange = site.Value >= model.Min && site.Value <= model.Max;
+            var fallback = inRange && site.Value / 100 is >= 1 and <= 6 && model.UnknownTargets[site.Value / 100 - 1] != 0
+                ? model.UnknownTargets[site.Value / 100 - 1]
+                : model.OutOfRangeTarget;
+            var replacement = site.Protocol.Codes.TryGetValue(fallback, out var target) ? target : null;
+            site.Report(Descriptor, replacement?.Name, site.Value, site.Protocol.DisplayName, replacement is null ? "unknown" : site.Protocol.Describe(fallback));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Codebook.Analysis.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Codebook.Analysis
+{
+    /// <summary>
+    /// Checks every constant status code in the user's code against the catalogue: the rules CB1001-CB1005 and
+    /// CB1007 (one file each under Rules/). The catalogue and the generated types are resolved once per
+    /// compilation; a compilation without any generated status type gets no per-operation work at all.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class StatusCodeUsageAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            MethodRule.Descriptor,
+            RoleRule.Descriptor,
+            NoResponseRule.Descriptor,
+            UndefinedCodeRule.Descriptor,
+            DeprecatedCodeRule.Descriptor,
+            NumericLiteralRule.Descriptor);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var catalogue = CatalogueSnapshot.Get(start.Options, start.CancellationToken);
+                var symbols = CodebookSymbols.Resolve(start.Compilation, catalogue.Model);
+                if (symbols is null)
+                {
+                    return;
+                }
+                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.FieldReference, OperationKind.Conversion);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, CodebookSymbols symbols)
+        {
+            StatusCodeSite site;
+            switch (context.Operation)
+            {
+                case IFieldReferenceOperation { Field: { HasConstantValue: true } field } reference
+                    when symbols.ForStatusType(field.ContainingType) is { } protocol && AsCode(field.ConstantValue) is { } value:
+                    site = new StatusCodeSite(context, protocol, reference, value);
+                    break;
+                case IConversionOperation conversion
+                    when symbols.ForStatusType(conversion.Type) is { } protocol
+                         && conversion.Operand.ConstantValue.HasValue
+                         && conversion.Operand.Type is { TypeKind: not TypeKind.Enum }
+                         && AsCode(conversion.Operand.ConstantValue.Value) is { } number:
+                    site = new StatusCodeSite(context, protocol, conversion, number);
+                    if (!conversion.IsImplicit)
+                    {
+                        NumericLiteralRule.Check(site);
+                    }
+                    UndefinedCodeRule.Check(site);
+                    break;
+                default:
+                    return;
+            }
+
+            if (!site.IsSent() || !site.Protocol.Codes.ContainsKey(site.Value))
+            {
+                return;
+            }
+            DeprecatedCodeRule.Check(site);
+            var methods = site.MethodContext();
+            if (methods.IsKnown)
+            {
+                NoResponseRule.Check(site, methods);
+                MethodRule.Check(site, methods);
+            }
+            var roles = site.RoleContext();
+            if (roles.IsKnown)
+            {
+                RoleRule.Check(site, roles);
+            }
+        }
+
+        /// <summary>An integral constant as a code; values no status type can hold (unchecked casts of huge numbers) become -1.</summary>
+        private static int? AsCode(object? value) => value switch
+        {
+            int or short or ushort or byte or sbyte => System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture),
+            long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : -1,
+            uint u => u <= int.MaxValue ? (int)u : -1,
+            ulong ul => ul <= int.MaxValue ? (int)ul : -1,
+            _ => null,
+        };
+    }
+}

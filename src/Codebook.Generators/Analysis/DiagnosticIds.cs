@@ -16,6 +16,9 @@ namespace Codebook.Analysis
 
         public const string Category = "Codebook";
 
+        /// <summary>Diagnostic property: the status enum member a code fix puts in place of the flagged code.</summary>
+        public const string ReplacementProperty = "Replacement";
+
         public static string HelpLink(string id) => $"https://github.com/codebook-dev/codebook/blob/main/docs/rules/{id}.md";
     }
 }

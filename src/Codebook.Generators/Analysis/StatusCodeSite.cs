@@ -43,12 +43,9 @@ namespace Codebook.Analysis
         {
             var properties = replacement is null
                 ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, replacement);
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.ReplacementProperty, replacement);
             _context.ReportDiagnostic(Diagnostic.Create(descriptor, Location, properties, arguments));
         }
-
-        /// <summary>Diagnostic property: the status enum member that the code fix substitutes.</summary>
-        public const string ReplacementProperty = "Replacement";
 
         /// <summary>The catalogue's suggestion for when this code is not allowed (`instead: { proxy: 407 }`).</summary>
         public (string Member, string Text)? Instead(IEnumerable<string> tokens)

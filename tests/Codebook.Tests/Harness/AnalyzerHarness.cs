@@ -60,11 +60,13 @@ internal static class AnalyzerHarness
         IEnumerable<(string Path, string Text)>? catalogues = null,
         IReadOnlyDictionary<string, string>? editorConfig = null,
         IReadOnlyDictionary<string, string>? properties = null,
-        bool requireCompiles = true)
+        bool requireCompiles = true,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        IEnumerable<string>? moreSources = null)
     {
         var texts = (catalogues ?? Enumerable.Empty<(string, string)>()).Select(c => (AdditionalText)new InMemoryText(c.Item1, c.Item2)).ToImmutableArray();
-        var compilation = GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { source });
-        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default));
+        var compilation = GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { source }.Concat(moreSources ?? Enumerable.Empty<string>()));
+        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default).WithOutputKind(outputKind));
         var config = new BuildProperties(properties, editorConfig);
         var driver = CSharpGeneratorDriver.Create(new[] { new Codebook.Generation.CodebookGenerator().AsSourceGenerator() }, texts,
             (CSharpParseOptions)compilation.SyntaxTrees[0].Options, config);

@@ -36,7 +36,8 @@ namespace Codebook.Catalogue
             var ns = baseDocument.Namespace;
             List<Located<string>>? use = null;
             var declared = new List<string>();
-            foreach (var file in projectFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+            // The same file listed twice (by the package's targets and by hand) counts once.
+            foreach (var file in projectFiles.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First()).OrderBy(f => f.Path, StringComparer.Ordinal))
             {
                 var document = CatalogueParser.Parse(file.Text, file.Path, found);
                 ns = document.Namespace ?? ns;

@@ -1,0 +1,137 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using Xunit;
+
+namespace Codebook.PackageTests;
+
+/// <summary>The result of running dotnet.</summary>
+public sealed record DotnetRun(int ExitCode, string Output)
+{
+    public override string ToString() => $"exit code {ExitCode}\n{Output}";
+}
+
+/// <summary>
+/// Packs Codebook once per test run, with a version of its own so that no earlier package in the NuGet cache
+/// can stand in for it, and writes a NuGet.config that takes Codebook from that folder only.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    public PackageFixture()
+    {
+        RepositoryRoot = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        Root = Path.Combine(Path.GetTempPath(), "codebook-package-tests", Guid.NewGuid().ToString("N"));
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid().ToString("N").Substring(0, 6)}";
+
+        var pack = Dotnet(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "Codebook", "Codebook.csproj"),
+            "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+        Package = Path.Combine(Feed, $"Codebook.{Version}.nupkg");
+        Assert.True(File.Exists(Package), $"{Package} was not produced");
+
+        File.WriteAllText(Path.Combine(Root, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="codebook-under-test" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="codebook-under-test"><package pattern="Codebook" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        // Consumers live outside the repository: none of its Directory.Build.* files may reach them.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />");
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string Package { get; }
+
+    public string[] PackageEntries()
+    {
+        using var zip = ZipFile.OpenRead(Package);
+        return zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Writes a consumer project (files by relative path) and returns its folder.</summary>
+    public string Consumer(string name, params (string Path, string Text)[] files)
+    {
+        var folder = Path.Combine(Root, name);
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text.Replace("$(CodebookVersion)", Version));
+        }
+        return folder;
+    }
+
+    public static DotnetRun Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        // Builds inside a test run must not reuse the test host's MSBuild node or compiler server settings.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 10 minutes");
+        }
+        process.WaitForExit();
+        return new DotnetRun(process.ExitCode, output.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned by the system.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "package";
+}

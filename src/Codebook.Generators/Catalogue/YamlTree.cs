@@ -123,6 +123,16 @@ namespace Codebook.Catalogue
                     new SourceRange(path, Position(e.Start), Position(e.End))));
                 return null;
             }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner fails this way on some malformed input (seen: a plain scalar cut by a
+                // stray quote). It is still a syntax error in the file: report it after the last good event.
+                var end = parser.Current?.End ?? default;
+                problems.Add(new CatalogueProblem(ProblemIds.InvalidYaml,
+                    "codes.yaml is not valid YAML: the text after this point cannot be read (" + e.Message + ")",
+                    new SourceRange(path, Position(end), Position(end))));
+                return null;
+            }
 
             return root;
 

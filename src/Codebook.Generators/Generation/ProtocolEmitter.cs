@@ -482,17 +482,20 @@ namespace Codebook.Generation
             _w.Open("if (IsDefined(value))");
             _w.Line($"return ({_code})value;");
             _w.Close();
-            _w.Open($"if (value >= {_p.Min} && value <= {_p.Max})");
-            _w.Open("switch (value / 100)");
-            for (var digit = 1; digit <= 6; digit++)
+            var classDefaults = Enumerable.Range(1, 6)
+                .Where(digit => _p.UnknownTargets[digit - 1] != 0 && digit * 100 <= _p.Max && digit * 100 + 99 >= _p.Min)
+                .ToList();
+            if (classDefaults.Count > 0)
             {
-                if (_p.UnknownTargets[digit - 1] != 0 && digit * 100 <= _p.Max && digit * 100 + 99 >= _p.Min)
+                _w.Open($"if (value >= {_p.Min} && value <= {_p.Max})");
+                _w.Open("switch (value / 100)");
+                foreach (var digit in classDefaults)
                 {
                     _w.Line($"case {digit}: return ({_code}){_p.UnknownTargets[digit - 1]};");
                 }
+                _w.Close();
+                _w.Close();
             }
-            _w.Close();
-            _w.Close();
             _w.Line($"return ({_code}){_p.OutOfRangeTarget};");
             _w.Close();
             _w.Line();

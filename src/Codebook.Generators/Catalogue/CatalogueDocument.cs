@@ -29,6 +29,9 @@ namespace Codebook.Catalogue
 
         public Located<string> Key { get; }
 
+        /// <summary>Where a project file last laid changes over this protocol (null: as embedded).</summary>
+        public Located<string>? ChangedAt { get; private set; }
+
         public Located<string>? Extends { get; set; }
 
         public Located<string>? Prefix { get; set; }
@@ -68,6 +71,7 @@ namespace Codebook.Catalogue
         /// <summary>Applies <paramref name="overlay"/> on top of this entry: what it writes wins, field by field.</summary>
         public void LayOver(ProtocolEntry overlay)
         {
+            ChangedAt = overlay.Key.Range.Path == EmbeddedCatalogue.Path ? overlay.ChangedAt ?? ChangedAt : overlay.Key;
             Extends = overlay.Extends ?? Extends;
             Prefix = overlay.Prefix ?? Prefix;
             Title = overlay.Title ?? Title;

@@ -34,6 +34,17 @@ namespace Codebook.Catalogue
             {
                 text = text.Substring(1); // a byte order mark is not content, and editors do not count it as a column
             }
+            var nul = text.IndexOf('\0');
+            if (nul >= 0)
+            {
+                // YAML readers stop at a NUL; say so rather than silently reading half a file.
+                var lineStart = text.LastIndexOf('\n', nul) + 1;
+                var at = new SourcePosition(1 + text.Take(nul).Count(c => c == '\n'), nul - lineStart + 1);
+                problems.Add(new CatalogueProblem(ProblemIds.InvalidYaml,
+                    "codes.yaml contains a NUL character here and cannot be read as text; is it a binary file?",
+                    new SourceRange(path, at, at)));
+                return document;
+            }
             var root = YamlTreeReader.Read(text, path, problems);
             if (root is null || (root.Kind == YamlNodeKind.Scalar && root.Value is null))
             {
@@ -376,7 +387,8 @@ namespace Codebook.Catalogue
                     list.Add(value);
                 }
             }
-            return list;
+            // A list with a bad item is left out whole: half a list would silently replace the inherited one.
+            return list.Count == node.Items.Count ? list : null;
         }
 
         private void Problem(string id, YamlNode node, string message) => _problems.Add(new CatalogueProblem(id, message, node.Range));

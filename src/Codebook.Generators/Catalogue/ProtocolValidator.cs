@@ -357,6 +357,16 @@ namespace Codebook.Catalogue
             return result;
         }
 
-        private void Report(string id, SourceRange range, string message) => _problems.Add(new CatalogueProblem(id, message, range));
+        private void Report(string id, SourceRange range, string message)
+        {
+            // A problem inside the embedded catalogue can only come from a project file's changes to this protocol
+            // (a shorter range, a replaced methods list): report it where the project made them, which it can see.
+            if (range.Path == EmbeddedCatalogue.Path && _entry.ChangedAt is { } changedAt)
+            {
+                message = $"the changes to protocol '{_key}' here break the embedded catalogue: {message}";
+                range = changedAt.Range;
+            }
+            _problems.Add(new CatalogueProblem(id, message, range));
+        }
     }
 }

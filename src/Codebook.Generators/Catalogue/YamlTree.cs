@@ -119,8 +119,12 @@ namespace Codebook.Catalogue
             }
             catch (YamlException e)
             {
-                problems.Add(new CatalogueProblem(ProblemIds.InvalidYaml, CleanMessage(e),
-                    new SourceRange(path, Position(e.Start), Position(e.End))));
+                var range = new SourceRange(path, Position(e.Start), Position(e.End));
+                if (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentingTab(text) is { } tab)
+                {
+                    range = new SourceRange(path, tab, tab); // YamlDotNet points at the mapping; the tab is the problem
+                }
+                problems.Add(new CatalogueProblem(ProblemIds.InvalidYaml, CleanMessage(e), range));
                 return null;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -167,6 +171,23 @@ namespace Codebook.Catalogue
                     pendingKey = null;
                 }
             }
+        }
+
+        /// <summary>The first tab in a line's indentation, where YAML allows only spaces.</summary>
+        private static SourcePosition? FirstIndentingTab(string text)
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                for (var j = 0; j < lines[i].Length && (lines[i][j] == ' ' || lines[i][j] == '\t'); j++)
+                {
+                    if (lines[i][j] == '\t')
+                    {
+                        return new SourcePosition(i + 1, j + 1);
+                    }
+                }
+            }
+            return null;
         }
 
         private static void Remember(Dictionary<string, YamlNode> anchors, NodeEvent start, YamlNode node)

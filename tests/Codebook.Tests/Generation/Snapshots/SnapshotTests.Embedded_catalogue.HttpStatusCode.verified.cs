@@ -239,76 +239,67 @@ namespace Codebook.Http
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static partial class HttpStatusCodeExtensions
     {
+        /// <summary>Reason phrases by code - 100; empty where the catalogue defines no code.</summary>
+        internal static readonly string[] ReasonPhrases =
+        {
+            /* 100 */ "Continue", "Switching Protocols", "Processing", "Early Hints", "", "", "", "", "", "",
+            /* 110 */ "", "", "", "", "", "", "", "", "", "",
+            /* 120 */ "", "", "", "", "", "", "", "", "", "",
+            /* 130 */ "", "", "", "", "", "", "", "", "", "",
+            /* 140 */ "", "", "", "", "", "", "", "", "", "",
+            /* 150 */ "", "", "", "", "", "", "", "", "", "",
+            /* 160 */ "", "", "", "", "", "", "", "", "", "",
+            /* 170 */ "", "", "", "", "", "", "", "", "", "",
+            /* 180 */ "", "", "", "", "", "", "", "", "", "",
+            /* 190 */ "", "", "", "", "", "", "", "", "", "",
+            /* 200 */ "OK", "Created", "Accepted", "Non-Authoritative Information", "No Content", "Reset Content", "Partial Content", "Multi-Status", "Already Reported", "",
+            /* 210 */ "", "", "", "", "", "", "", "", "", "",
+            /* 220 */ "", "", "", "", "", "", "IM Used", "", "", "",
+            /* 230 */ "", "", "", "", "", "", "", "", "", "",
+            /* 240 */ "", "", "", "", "", "", "", "", "", "",
+            /* 250 */ "", "", "", "", "", "", "", "", "", "",
+            /* 260 */ "", "", "", "", "", "", "", "", "", "",
+            /* 270 */ "", "", "", "", "", "", "", "", "", "",
+            /* 280 */ "", "", "", "", "", "", "", "", "", "",
+            /* 290 */ "", "", "", "", "", "", "", "", "", "",
+            /* 300 */ "Multiple Choices", "Moved Permanently", "Found", "See Other", "Not Modified", "Use Proxy", "(Unused)", "Temporary Redirect", "Permanent Redirect", "",
+            /* 310 */ "", "", "", "", "", "", "", "", "", "",
+            /* 320 */ "", "", "", "", "", "", "", "", "", "",
+            /* 330 */ "", "", "", "", "", "", "", "", "", "",
+            /* 340 */ "", "", "", "", "", "", "", "", "", "",
+            /* 350 */ "", "", "", "", "", "", "", "", "", "",
+            /* 360 */ "", "", "", "", "", "", "", "", "", "",
+            /* 370 */ "", "", "", "", "", "", "", "", "", "",
+            /* 380 */ "", "", "", "", "", "", "", "", "", "",
+            /* 390 */ "", "", "", "", "", "", "", "", "", "",
+            /* 400 */ "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed", "Not Acceptable", "Proxy Authentication Required", "Request Timeout", "Conflict",
+            /* 410 */ "Gone", "Length Required", "Precondition Failed", "Content Too Large", "URI Too Long", "Unsupported Media Type", "Range Not Satisfiable", "Expectation Failed", "(Unused)", "",
+            /* 420 */ "", "Misdirected Request", "Unprocessable Content", "Locked", "Failed Dependency", "Too Early", "Upgrade Required", "", "Precondition Required", "Too Many Requests",
+            /* 430 */ "", "Request Header Fields Too Large", "", "", "", "", "", "", "", "",
+            /* 440 */ "", "", "", "", "", "", "", "", "", "",
+            /* 450 */ "", "Unavailable For Legal Reasons", "", "", "", "", "", "", "", "",
+            /* 460 */ "", "", "", "", "", "", "", "", "", "",
+            /* 470 */ "", "", "", "", "", "", "", "", "", "",
+            /* 480 */ "", "", "", "", "", "", "", "", "", "",
+            /* 490 */ "", "", "", "", "", "", "", "", "", "",
+            /* 500 */ "Internal Server Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Gateway Timeout", "HTTP Version Not Supported", "Variant Also Negotiates", "Insufficient Storage", "Loop Detected", "",
+            /* 510 */ "Not Extended", "Network Authentication Required", "", "", "", "", "", "", "", "",
+            /* 520 */ "", "", "", "", "", "", "", "", "", "",
+            /* 530 */ "", "", "", "", "", "", "", "", "", "",
+            /* 540 */ "", "", "", "", "", "", "", "", "", "",
+            /* 550 */ "", "", "", "", "", "", "", "", "", "",
+            /* 560 */ "", "", "", "", "", "", "", "", "", "",
+            /* 570 */ "", "", "", "", "", "", "", "", "", "",
+            /* 580 */ "", "", "", "", "", "", "", "", "", "",
+            /* 590 */ "", "", "", "", "", "", "", "", "", "",
+        };
+
         /// <summary>The reason phrase of the code, or an empty string for a value the catalogue does not define.</summary>
         public static string GetReasonPhrase(this HttpStatusCode code)
         {
-            switch ((int)code)
-            {
-                case 100: return "Continue";
-                case 101: return "Switching Protocols";
-                case 102: return "Processing";
-                case 103: return "Early Hints";
-                case 200: return "OK";
-                case 201: return "Created";
-                case 202: return "Accepted";
-                case 203: return "Non-Authoritative Information";
-                case 204: return "No Content";
-                case 205: return "Reset Content";
-                case 206: return "Partial Content";
-                case 207: return "Multi-Status";
-                case 208: return "Already Reported";
-                case 226: return "IM Used";
-                case 300: return "Multiple Choices";
-                case 301: return "Moved Permanently";
-                case 302: return "Found";
-                case 303: return "See Other";
-                case 304: return "Not Modified";
-                case 305: return "Use Proxy";
-                case 306: return "(Unused)";
-                case 307: return "Temporary Redirect";
-                case 308: return "Permanent Redirect";
-                case 400: return "Bad Request";
-                case 401: return "Unauthorized";
-                case 402: return "Payment Required";
-                case 403: return "Forbidden";
-                case 404: return "Not Found";
-                case 405: return "Method Not Allowed";
-                case 406: return "Not Acceptable";
-                case 407: return "Proxy Authentication Required";
-                case 408: return "Request Timeout";
-                case 409: return "Conflict";
-                case 410: return "Gone";
-                case 411: return "Length Required";
-                case 412: return "Precondition Failed";
-                case 413: return "Content Too Large";
-                case 414: return "URI Too Long";
-                case 415: return "Unsupported Media Type";
-                case 416: return "Range Not Satisfiable";
-                case 417: return "Expectation Failed";
-                case 418: return "(Unused)";
-                case 421: return "Misdirected Request";
-                case 422: return "Unprocessable Content";
-                case 423: return "Locked";
-                case 424: return "Failed Dependency";
-                case 425: return "Too Early";
-                case 426: return "Upgrade Required";
-                case 428: return "Precondition Required";
-                case 429: return "Too Many Requests";
-                case 431: return "Request Header Fields Too Large";
-                case 451: return "Unavailable For Legal Reasons";
-                case 500: return "Internal Server Error";
-                case 501: return "Not Implemented";
-                case 502: return "Bad Gateway";
-                case 503: return "Service Unavailable";
-                case 504: return "Gateway Timeout";
-                case 505: return "HTTP Version Not Supported";
-                case 506: return "Variant Also Negotiates";
-                case 507: return "Insufficient Storage";
-                case 508: return "Loop Detected";
-                case 510: return "Not Extended";
-                case 511: return "Network Authentication Required";
-                default: return string.Empty;
-            }
+            var index = (int)code - 100;
+            var table = ReasonPhrases;
+            return (uint)index < (uint)table.Length ? table[index] : string.Empty;
         }
 
         /// <summary>The class of the code (its first digit), or Unknown outside the protocol's range.</summary>
@@ -688,75 +679,9 @@ namespace Codebook.Http
         /// <summary>True when the catalogue defines <paramref name="value"/>.</summary>
         public static bool IsDefined(int value)
         {
-            switch (value)
-            {
-                case 100:
-                case 101:
-                case 102:
-                case 103:
-                case 200:
-                case 201:
-                case 202:
-                case 203:
-                case 204:
-                case 205:
-                case 206:
-                case 207:
-                case 208:
-                case 226:
-                case 300:
-                case 301:
-                case 302:
-                case 303:
-                case 304:
-                case 305:
-                case 306:
-                case 307:
-                case 308:
-                case 400:
-                case 401:
-                case 402:
-                case 403:
-                case 404:
-                case 405:
-                case 406:
-                case 407:
-                case 408:
-                case 409:
-                case 410:
-                case 411:
-                case 412:
-                case 413:
-                case 414:
-                case 415:
-                case 416:
-                case 417:
-                case 418:
-                case 421:
-                case 422:
-                case 423:
-                case 424:
-                case 425:
-                case 426:
-                case 428:
-                case 429:
-                case 431:
-                case 451:
-                case 500:
-                case 501:
-                case 502:
-                case 503:
-                case 504:
-                case 505:
-                case 506:
-                case 507:
-                case 508:
-                case 510:
-                case 511:
-                    return true;
-                default:
-                    return false;
-            }
+            var index = value - 100;
+            var table = HttpStatusCodeExtensions.ReasonPhrases;
+            return (uint)index < (uint)table.Length && table[index].Length != 0;
         }
 
         /// <summary>The code for <paramref name="value"/> when the catalogue defines it.</summary>

@@ -201,62 +201,67 @@ namespace Codebook.Rtsp2
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static partial class Rtsp2StatusCodeExtensions
     {
+        /// <summary>Reason phrases by code - 100; empty where the catalogue defines no code.</summary>
+        internal static readonly string[] ReasonPhrases =
+        {
+            /* 100 */ "Continue", "", "", "", "", "", "", "", "", "",
+            /* 110 */ "", "", "", "", "", "", "", "", "", "",
+            /* 120 */ "", "", "", "", "", "", "", "", "", "",
+            /* 130 */ "", "", "", "", "", "", "", "", "", "",
+            /* 140 */ "", "", "", "", "", "", "", "", "", "",
+            /* 150 */ "", "", "", "", "", "", "", "", "", "",
+            /* 160 */ "", "", "", "", "", "", "", "", "", "",
+            /* 170 */ "", "", "", "", "", "", "", "", "", "",
+            /* 180 */ "", "", "", "", "", "", "", "", "", "",
+            /* 190 */ "", "", "", "", "", "", "", "", "", "",
+            /* 200 */ "OK", "", "", "", "", "", "", "", "", "",
+            /* 210 */ "", "", "", "", "", "", "", "", "", "",
+            /* 220 */ "", "", "", "", "", "", "", "", "", "",
+            /* 230 */ "", "", "", "", "", "", "", "", "", "",
+            /* 240 */ "", "", "", "", "", "", "", "", "", "",
+            /* 250 */ "", "", "", "", "", "", "", "", "", "",
+            /* 260 */ "", "", "", "", "", "", "", "", "", "",
+            /* 270 */ "", "", "", "", "", "", "", "", "", "",
+            /* 280 */ "", "", "", "", "", "", "", "", "", "",
+            /* 290 */ "", "", "", "", "", "", "", "", "", "",
+            /* 300 */ "Multiple Choices", "Moved Permanently", "Found", "See Other", "Not Modified", "Use Proxy", "", "", "", "",
+            /* 310 */ "", "", "", "", "", "", "", "", "", "",
+            /* 320 */ "", "", "", "", "", "", "", "", "", "",
+            /* 330 */ "", "", "", "", "", "", "", "", "", "",
+            /* 340 */ "", "", "", "", "", "", "", "", "", "",
+            /* 350 */ "", "", "", "", "", "", "", "", "", "",
+            /* 360 */ "", "", "", "", "", "", "", "", "", "",
+            /* 370 */ "", "", "", "", "", "", "", "", "", "",
+            /* 380 */ "", "", "", "", "", "", "", "", "", "",
+            /* 390 */ "", "", "", "", "", "", "", "", "", "",
+            /* 400 */ "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed", "Not Acceptable", "Proxy Authentication Required", "Request Timeout", "",
+            /* 410 */ "Gone", "", "Precondition Failed", "Request Message Body Too Large", "Request-URI Too Long", "Unsupported Media Type", "", "", "", "",
+            /* 420 */ "", "", "", "", "", "", "", "", "", "",
+            /* 430 */ "", "", "", "", "", "", "", "", "", "",
+            /* 440 */ "", "", "", "", "", "", "", "", "", "",
+            /* 450 */ "", "Parameter Not Understood", "Illegal Conference Identifier", "Not Enough Bandwidth", "Session Not Found", "Method Not Valid in This State", "Header Field Not Valid for Resource", "Invalid Range", "Parameter Is Read-Only", "Aggregate Operation Not Allowed",
+            /* 460 */ "Only Aggregate Operation Allowed", "Unsupported Transport", "Destination Unreachable", "Destination Prohibited", "Data Transport Not Ready Yet", "Notification Reason Unknown", "Key Management Error", "", "", "",
+            /* 470 */ "Connection Authorization Required", "Connection Credentials Not Accepted", "Failure to Establish Secure Connection", "", "", "", "", "", "", "",
+            /* 480 */ "", "", "", "", "", "", "", "", "", "",
+            /* 490 */ "", "", "", "", "", "", "", "", "", "",
+            /* 500 */ "Internal Server Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Gateway Timeout", "RTSP Version Not Supported", "", "", "", "",
+            /* 510 */ "", "", "", "", "", "", "", "", "", "",
+            /* 520 */ "", "", "", "", "", "", "", "", "", "",
+            /* 530 */ "", "", "", "", "", "", "", "", "", "",
+            /* 540 */ "", "", "", "", "", "", "", "", "", "",
+            /* 550 */ "", "Option Not Supported", "", "Proxy Unavailable", "", "", "", "", "", "",
+            /* 560 */ "", "", "", "", "", "", "", "", "", "",
+            /* 570 */ "", "", "", "", "", "", "", "", "", "",
+            /* 580 */ "", "", "", "", "", "", "", "", "", "",
+            /* 590 */ "", "", "", "", "", "", "", "", "", "",
+        };
+
         /// <summary>The reason phrase of the code, or an empty string for a value the catalogue does not define.</summary>
         public static string GetReasonPhrase(this Rtsp2StatusCode code)
         {
-            switch ((int)code)
-            {
-                case 100: return "Continue";
-                case 200: return "OK";
-                case 300: return "Multiple Choices";
-                case 301: return "Moved Permanently";
-                case 302: return "Found";
-                case 303: return "See Other";
-                case 304: return "Not Modified";
-                case 305: return "Use Proxy";
-                case 400: return "Bad Request";
-                case 401: return "Unauthorized";
-                case 402: return "Payment Required";
-                case 403: return "Forbidden";
-                case 404: return "Not Found";
-                case 405: return "Method Not Allowed";
-                case 406: return "Not Acceptable";
-                case 407: return "Proxy Authentication Required";
-                case 408: return "Request Timeout";
-                case 410: return "Gone";
-                case 412: return "Precondition Failed";
-                case 413: return "Request Message Body Too Large";
-                case 414: return "Request-URI Too Long";
-                case 415: return "Unsupported Media Type";
-                case 451: return "Parameter Not Understood";
-                case 452: return "Illegal Conference Identifier";
-                case 453: return "Not Enough Bandwidth";
-                case 454: return "Session Not Found";
-                case 455: return "Method Not Valid in This State";
-                case 456: return "Header Field Not Valid for Resource";
-                case 457: return "Invalid Range";
-                case 458: return "Parameter Is Read-Only";
-                case 459: return "Aggregate Operation Not Allowed";
-                case 460: return "Only Aggregate Operation Allowed";
-                case 461: return "Unsupported Transport";
-                case 462: return "Destination Unreachable";
-                case 463: return "Destination Prohibited";
-                case 464: return "Data Transport Not Ready Yet";
-                case 465: return "Notification Reason Unknown";
-                case 466: return "Key Management Error";
-                case 470: return "Connection Authorization Required";
-                case 471: return "Connection Credentials Not Accepted";
-                case 472: return "Failure to Establish Secure Connection";
-                case 500: return "Internal Server Error";
-                case 501: return "Not Implemented";
-                case 502: return "Bad Gateway";
-                case 503: return "Service Unavailable";
-                case 504: return "Gateway Timeout";
-                case 505: return "RTSP Version Not Supported";
-                case 551: return "Option Not Supported";
-                case 553: return "Proxy Unavailable";
-                default: return string.Empty;
-            }
+            var index = (int)code - 100;
+            var table = ReasonPhrases;
+            return (uint)index < (uint)table.Length ? table[index] : string.Empty;
         }
 
         /// <summary>The class of the code (its first digit), or Unknown outside the protocol's range.</summary>
@@ -611,61 +616,9 @@ namespace Codebook.Rtsp2
         /// <summary>True when the catalogue defines <paramref name="value"/>.</summary>
         public static bool IsDefined(int value)
         {
-            switch (value)
-            {
-                case 100:
-                case 200:
-                case 300:
-                case 301:
-                case 302:
-                case 303:
-                case 304:
-                case 305:
-                case 400:
-                case 401:
-                case 402:
-                case 403:
-                case 404:
-                case 405:
-                case 406:
-                case 407:
-                case 408:
-                case 410:
-                case 412:
-                case 413:
-                case 414:
-                case 415:
-                case 451:
-                case 452:
-                case 453:
-                case 454:
-                case 455:
-                case 456:
-                case 457:
-                case 458:
-                case 459:
-                case 460:
-                case 461:
-                case 462:
-                case 463:
-                case 464:
-                case 465:
-                case 466:
-                case 470:
-                case 471:
-                case 472:
-                case 500:
-                case 501:
-                case 502:
-                case 503:
-                case 504:
-                case 505:
-                case 551:
-                case 553:
-                    return true;
-                default:
-                    return false;
-            }
+            var index = value - 100;
+            var table = Rtsp2StatusCodeExtensions.ReasonPhrases;
+            return (uint)index < (uint)table.Length && table[index].Length != 0;
         }
 
         /// <summary>The code for <paramref name="value"/> when the catalogue defines it.</summary>

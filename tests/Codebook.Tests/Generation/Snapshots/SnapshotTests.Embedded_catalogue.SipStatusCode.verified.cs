@@ -289,88 +289,77 @@ namespace Codebook.Sip
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static partial class SipStatusCodeExtensions
     {
+        /// <summary>Reason phrases by code - 100; empty where the catalogue defines no code.</summary>
+        internal static readonly string[] ReasonPhrases =
+        {
+            /* 100 */ "Trying", "", "", "", "", "", "", "", "", "",
+            /* 110 */ "", "", "", "", "", "", "", "", "", "",
+            /* 120 */ "", "", "", "", "", "", "", "", "", "",
+            /* 130 */ "", "", "", "", "", "", "", "", "", "",
+            /* 140 */ "", "", "", "", "", "", "", "", "", "",
+            /* 150 */ "", "", "", "", "", "", "", "", "", "",
+            /* 160 */ "", "", "", "", "", "", "", "", "", "",
+            /* 170 */ "", "", "", "", "", "", "", "", "", "",
+            /* 180 */ "Ringing", "Call Is Being Forwarded", "Queued", "Session Progress", "", "", "", "", "", "",
+            /* 190 */ "", "", "", "", "", "", "", "", "", "Early Dialog Terminated",
+            /* 200 */ "OK", "", "Accepted", "", "No Notification", "", "", "", "", "",
+            /* 210 */ "", "", "", "", "", "", "", "", "", "",
+            /* 220 */ "", "", "", "", "", "", "", "", "", "",
+            /* 230 */ "", "", "", "", "", "", "", "", "", "",
+            /* 240 */ "", "", "", "", "", "", "", "", "", "",
+            /* 250 */ "", "", "", "", "", "", "", "", "", "",
+            /* 260 */ "", "", "", "", "", "", "", "", "", "",
+            /* 270 */ "", "", "", "", "", "", "", "", "", "",
+            /* 280 */ "", "", "", "", "", "", "", "", "", "",
+            /* 290 */ "", "", "", "", "", "", "", "", "", "",
+            /* 300 */ "Multiple Choices", "Moved Permanently", "Moved Temporarily", "", "", "Use Proxy", "", "", "", "",
+            /* 310 */ "", "", "", "", "", "", "", "", "", "",
+            /* 320 */ "", "", "", "", "", "", "", "", "", "",
+            /* 330 */ "", "", "", "", "", "", "", "", "", "",
+            /* 340 */ "", "", "", "", "", "", "", "", "", "",
+            /* 350 */ "", "", "", "", "", "", "", "", "", "",
+            /* 360 */ "", "", "", "", "", "", "", "", "", "",
+            /* 370 */ "", "", "", "", "", "", "", "", "", "",
+            /* 380 */ "Alternative Service", "", "", "", "", "", "", "", "", "",
+            /* 390 */ "", "", "", "", "", "", "", "", "", "",
+            /* 400 */ "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed", "Not Acceptable", "Proxy Authentication Required", "Request Timeout", "",
+            /* 410 */ "Gone", "", "Conditional Request Failed", "Request Entity Too Large", "Request-URI Too Long", "Unsupported Media Type", "Unsupported URI Scheme", "Unknown Resource-Priority", "", "",
+            /* 420 */ "Bad Extension", "Extension Required", "Session Interval Too Small", "Interval Too Brief", "Bad Location Information", "Bad Alert Message", "", "", "Use Identity Header", "Provide Referrer Identity",
+            /* 430 */ "Flow Failed", "", "", "Anonymity Disallowed", "", "", "Bad Identity Info", "Unsupported Credential", "Invalid Identity Header", "First Hop Lacks Outbound Support",
+            /* 440 */ "Max-Breadth Exceeded", "", "", "", "", "", "", "", "", "",
+            /* 450 */ "", "", "", "", "", "", "", "", "", "",
+            /* 460 */ "", "", "", "", "", "", "", "", "", "Bad Info Package",
+            /* 470 */ "Consent Needed", "", "", "", "", "", "", "", "", "",
+            /* 480 */ "Temporarily Unavailable", "Call/Transaction Does Not Exist", "Loop Detected", "Too Many Hops", "Address Incomplete", "Ambiguous", "Busy Here", "Request Terminated", "Not Acceptable Here", "Bad Event",
+            /* 490 */ "", "Request Pending", "", "Undecipherable", "Security Agreement Required", "", "", "", "", "",
+            /* 500 */ "Server Internal Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Server Time-out", "Version Not Supported", "", "", "", "",
+            /* 510 */ "", "", "", "Message Too Large", "", "", "", "", "", "",
+            /* 520 */ "", "", "", "", "", "", "", "", "", "",
+            /* 530 */ "", "", "", "", "", "", "", "", "", "",
+            /* 540 */ "", "", "", "", "", "", "", "", "", "",
+            /* 550 */ "", "", "", "", "", "Push Notification Service Not Supported", "", "", "", "",
+            /* 560 */ "", "", "", "", "", "", "", "", "", "",
+            /* 570 */ "", "", "", "", "", "", "", "", "", "",
+            /* 580 */ "Precondition Failure", "", "", "", "", "", "", "", "", "",
+            /* 590 */ "", "", "", "", "", "", "", "", "", "",
+            /* 600 */ "Busy Everywhere", "", "", "Decline", "Does Not Exist Anywhere", "", "Not Acceptable", "Unwanted", "Rejected", "",
+            /* 610 */ "", "", "", "", "", "", "", "", "", "",
+            /* 620 */ "", "", "", "", "", "", "", "", "", "",
+            /* 630 */ "", "", "", "", "", "", "", "", "", "",
+            /* 640 */ "", "", "", "", "", "", "", "", "", "",
+            /* 650 */ "", "", "", "", "", "", "", "", "", "",
+            /* 660 */ "", "", "", "", "", "", "", "", "", "",
+            /* 670 */ "", "", "", "", "", "", "", "", "", "",
+            /* 680 */ "", "", "", "", "", "", "", "", "", "",
+            /* 690 */ "", "", "", "", "", "", "", "", "", "",
+        };
+
         /// <summary>The reason phrase of the code, or an empty string for a value the catalogue does not define.</summary>
         public static string GetReasonPhrase(this SipStatusCode code)
         {
-            switch ((int)code)
-            {
-                case 100: return "Trying";
-                case 180: return "Ringing";
-                case 181: return "Call Is Being Forwarded";
-                case 182: return "Queued";
-                case 183: return "Session Progress";
-                case 199: return "Early Dialog Terminated";
-                case 200: return "OK";
-                case 202: return "Accepted";
-                case 204: return "No Notification";
-                case 300: return "Multiple Choices";
-                case 301: return "Moved Permanently";
-                case 302: return "Moved Temporarily";
-                case 305: return "Use Proxy";
-                case 380: return "Alternative Service";
-                case 400: return "Bad Request";
-                case 401: return "Unauthorized";
-                case 402: return "Payment Required";
-                case 403: return "Forbidden";
-                case 404: return "Not Found";
-                case 405: return "Method Not Allowed";
-                case 406: return "Not Acceptable";
-                case 407: return "Proxy Authentication Required";
-                case 408: return "Request Timeout";
-                case 410: return "Gone";
-                case 412: return "Conditional Request Failed";
-                case 413: return "Request Entity Too Large";
-                case 414: return "Request-URI Too Long";
-                case 415: return "Unsupported Media Type";
-                case 416: return "Unsupported URI Scheme";
-                case 417: return "Unknown Resource-Priority";
-                case 420: return "Bad Extension";
-                case 421: return "Extension Required";
-                case 422: return "Session Interval Too Small";
-                case 423: return "Interval Too Brief";
-                case 424: return "Bad Location Information";
-                case 425: return "Bad Alert Message";
-                case 428: return "Use Identity Header";
-                case 429: return "Provide Referrer Identity";
-                case 430: return "Flow Failed";
-                case 433: return "Anonymity Disallowed";
-                case 436: return "Bad Identity Info";
-                case 437: return "Unsupported Credential";
-                case 438: return "Invalid Identity Header";
-                case 439: return "First Hop Lacks Outbound Support";
-                case 440: return "Max-Breadth Exceeded";
-                case 469: return "Bad Info Package";
-                case 470: return "Consent Needed";
-                case 480: return "Temporarily Unavailable";
-                case 481: return "Call/Transaction Does Not Exist";
-                case 482: return "Loop Detected";
-                case 483: return "Too Many Hops";
-                case 484: return "Address Incomplete";
-                case 485: return "Ambiguous";
-                case 486: return "Busy Here";
-                case 487: return "Request Terminated";
-                case 488: return "Not Acceptable Here";
-                case 489: return "Bad Event";
-                case 491: return "Request Pending";
-                case 493: return "Undecipherable";
-                case 494: return "Security Agreement Required";
-                case 500: return "Server Internal Error";
-                case 501: return "Not Implemented";
-                case 502: return "Bad Gateway";
-                case 503: return "Service Unavailable";
-                case 504: return "Server Time-out";
-                case 505: return "Version Not Supported";
-                case 513: return "Message Too Large";
-                case 555: return "Push Notification Service Not Supported";
-                case 580: return "Precondition Failure";
-                case 600: return "Busy Everywhere";
-                case 603: return "Decline";
-                case 604: return "Does Not Exist Anywhere";
-                case 606: return "Not Acceptable";
-                case 607: return "Unwanted";
-                case 608: return "Rejected";
-                default: return string.Empty;
-            }
+            var index = (int)code - 100;
+            var table = ReasonPhrases;
+            return (uint)index < (uint)table.Length ? table[index] : string.Empty;
         }
 
         /// <summary>The class of the code (its first digit), or Unknown outside the protocol's range.</summary>
@@ -1023,87 +1012,9 @@ namespace Codebook.Sip
         /// <summary>True when the catalogue defines <paramref name="value"/>.</summary>
         public static bool IsDefined(int value)
         {
-            switch (value)
-            {
-                case 100:
-                case 180:
-                case 181:
-                case 182:
-                case 183:
-                case 199:
-                case 200:
-                case 202:
-                case 204:
-                case 300:
-                case 301:
-                case 302:
-                case 305:
-                case 380:
-                case 400:
-                case 401:
-                case 402:
-                case 403:
-                case 404:
-                case 405:
-                case 406:
-                case 407:
-                case 408:
-                case 410:
-                case 412:
-                case 413:
-                case 414:
-                case 415:
-                case 416:
-                case 417:
-                case 420:
-                case 421:
-                case 422:
-                case 423:
-                case 424:
-                case 425:
-                case 428:
-                case 429:
-                case 430:
-                case 433:
-                case 436:
-                case 437:
-                case 438:
-                case 439:
-                case 440:
-                case 469:
-                case 470:
-                case 480:
-                case 481:
-                case 482:
-                case 483:
-                case 484:
-                case 485:
-                case 486:
-                case 487:
-                case 488:
-                case 489:
-                case 491:
-                case 493:
-                case 494:
-                case 500:
-                case 501:
-                case 502:
-                case 503:
-                case 504:
-                case 505:
-                case 513:
-                case 555:
-                case 580:
-                case 600:
-                case 603:
-                case 604:
-                case 606:
-                case 607:
-                case 608:
-                    return true;
-                default:
-                    return false;
-            }
+            var index = value - 100;
+            var table = SipStatusCodeExtensions.ReasonPhrases;
+            return (uint)index < (uint)table.Length && table[index].Length != 0;
         }
 
         /// <summary>The code for <paramref name="value"/> when the catalogue defines it.</summary>

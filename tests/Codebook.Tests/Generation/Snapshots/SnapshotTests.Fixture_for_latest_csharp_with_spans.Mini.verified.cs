@@ -57,21 +57,77 @@ namespace Fixture.Mini
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static partial class MiniStatusCodeExtensions
     {
+        /// <summary>Reason phrases by code - 100; empty where the catalogue defines no code.</summary>
+        internal static readonly string[] ReasonPhrases =
+        {
+            /* 100 */ "Trying", "", "", "", "", "", "", "", "", "",
+            /* 110 */ "", "", "", "", "", "", "", "", "", "",
+            /* 120 */ "", "", "", "", "", "", "", "", "", "",
+            /* 130 */ "", "", "", "", "", "", "", "", "", "",
+            /* 140 */ "", "", "", "", "", "", "", "", "", "",
+            /* 150 */ "", "", "", "", "", "", "", "", "", "",
+            /* 160 */ "", "", "", "", "", "", "", "", "", "",
+            /* 170 */ "", "", "", "", "", "", "", "", "", "",
+            /* 180 */ "", "", "", "Progress", "", "", "", "", "", "",
+            /* 190 */ "", "", "", "", "", "", "", "", "", "",
+            /* 200 */ "OK", "", "Accepted", "", "", "", "", "", "", "",
+            /* 210 */ "", "", "", "", "", "", "", "", "", "",
+            /* 220 */ "", "", "", "", "", "", "", "", "", "",
+            /* 230 */ "", "", "", "", "", "", "", "", "", "",
+            /* 240 */ "", "", "", "", "", "", "", "", "", "",
+            /* 250 */ "", "", "", "", "", "", "", "", "", "",
+            /* 260 */ "", "", "", "", "", "", "", "", "", "",
+            /* 270 */ "", "", "", "", "", "", "", "", "", "",
+            /* 280 */ "", "", "", "", "", "", "", "", "", "",
+            /* 290 */ "", "", "", "", "", "", "", "", "", "",
+            /* 300 */ "", "", "", "", "", "", "", "", "", "",
+            /* 310 */ "", "", "", "", "", "", "", "", "", "",
+            /* 320 */ "", "", "", "", "", "", "", "", "", "",
+            /* 330 */ "", "", "", "", "", "", "", "", "", "",
+            /* 340 */ "", "", "", "", "", "", "", "", "", "",
+            /* 350 */ "", "", "", "", "", "", "", "", "", "",
+            /* 360 */ "", "", "", "", "", "", "", "", "", "",
+            /* 370 */ "", "", "", "", "", "", "", "", "", "",
+            /* 380 */ "", "", "", "", "", "", "", "", "", "",
+            /* 390 */ "", "", "", "", "", "", "", "", "", "",
+            /* 400 */ "Bad Request", "", "", "", "", "Method Not Allowed", "", "", "", "",
+            /* 410 */ "", "", "", "", "", "", "", "", "", "",
+            /* 420 */ "", "", "", "", "", "", "", "", "", "",
+            /* 430 */ "", "", "", "", "", "", "", "", "", "",
+            /* 440 */ "", "", "", "", "", "", "", "", "", "",
+            /* 450 */ "", "", "", "", "", "", "", "", "", "",
+            /* 460 */ "", "", "", "", "", "", "", "", "", "",
+            /* 470 */ "", "", "", "", "", "", "", "", "", "",
+            /* 480 */ "", "", "", "", "", "", "", "", "", "",
+            /* 490 */ "", "", "", "", "", "", "", "", "", "",
+            /* 500 */ "Server Error", "", "", "", "", "", "", "", "", "",
+            /* 510 */ "", "", "", "", "", "", "", "", "", "",
+            /* 520 */ "", "", "", "", "", "", "", "", "", "",
+            /* 530 */ "", "", "", "", "", "", "", "", "", "",
+            /* 540 */ "", "", "", "", "", "", "", "", "", "",
+            /* 550 */ "", "", "", "", "", "", "", "", "", "",
+            /* 560 */ "", "", "", "", "", "", "", "", "", "",
+            /* 570 */ "", "", "", "", "", "", "", "", "", "",
+            /* 580 */ "", "", "", "", "", "", "", "", "", "",
+            /* 590 */ "", "", "", "", "", "", "", "", "", "",
+            /* 600 */ "Busy Everywhere", "", "", "", "", "", "", "", "", "",
+            /* 610 */ "", "", "", "", "", "", "", "", "", "",
+            /* 620 */ "", "", "", "", "", "", "", "", "", "",
+            /* 630 */ "", "", "", "", "", "", "", "", "", "",
+            /* 640 */ "", "", "", "", "", "", "", "", "", "",
+            /* 650 */ "", "", "", "", "", "", "", "", "", "",
+            /* 660 */ "", "", "", "", "", "", "", "", "", "",
+            /* 670 */ "", "", "", "", "", "", "", "", "", "",
+            /* 680 */ "", "", "", "", "", "", "", "", "", "",
+            /* 690 */ "", "", "", "", "", "", "", "", "", "",
+        };
+
         /// <summary>The reason phrase of the code, or an empty string for a value the catalogue does not define.</summary>
         public static string GetReasonPhrase(this MiniStatusCode code)
         {
-            switch ((int)code)
-            {
-                case 100: return "Trying";
-                case 183: return "Progress";
-                case 200: return "OK";
-                case 202: return "Accepted";
-                case 400: return "Bad Request";
-                case 405: return "Method Not Allowed";
-                case 500: return "Server Error";
-                case 600: return "Busy Everywhere";
-                default: return string.Empty;
-            }
+            var index = (int)code - 100;
+            var table = ReasonPhrases;
+            return (uint)index < (uint)table.Length ? table[index] : string.Empty;
         }
 
         /// <summary>The class of the code (its first digit), or Unknown outside the protocol's range.</summary>
@@ -296,20 +352,9 @@ namespace Fixture.Mini
         /// <summary>True when the catalogue defines <paramref name="value"/>.</summary>
         public static bool IsDefined(int value)
         {
-            switch (value)
-            {
-                case 100:
-                case 183:
-                case 200:
-                case 202:
-                case 400:
-                case 405:
-                case 500:
-                case 600:
-                    return true;
-                default:
-                    return false;
-            }
+            var index = value - 100;
+            var table = MiniStatusCodeExtensions.ReasonPhrases;
+            return (uint)index < (uint)table.Length && table[index].Length != 0;
         }
 
         /// <summary>The code for <paramref name="value"/> when the catalogue defines it.</summary>

@@ -7,6 +7,35 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Codebook.Analysis
 {
+    /// <summary>
+    /// Contexts already worked out in this compilation: many codes share a branch, a member and a file, so each
+    /// is read once (the analyzer's cost is dominated by this walk otherwise).
+    /// </summary>
+    internal sealed class ContextCache
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<(IOperation Branch, bool Else, ProtocolSymbols Protocol), IReadOnlyList<string>?> Branches { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentDictionary<(ISymbol Member, ProtocolSymbols Protocol), Context> RespondsTo { get; } = new(new MemberComparer());
+
+        public System.Collections.Concurrent.ConcurrentDictionary<(ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol), Context> Roles { get; } = new(new MemberTreeComparer());
+
+        private sealed class MemberComparer : IEqualityComparer<(ISymbol Member, ProtocolSymbols Protocol)>
+        {
+            public bool Equals((ISymbol Member, ProtocolSymbols Protocol) x, (ISymbol Member, ProtocolSymbols Protocol) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && ReferenceEquals(x.Protocol, y.Protocol);
+
+            public int GetHashCode((ISymbol Member, ProtocolSymbols Protocol) value) => SymbolEqualityComparer.Default.GetHashCode(value.Member);
+        }
+
+        private sealed class MemberTreeComparer : IEqualityComparer<(ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol)>
+        {
+            public bool Equals((ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol) x, (ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && ReferenceEquals(x.Tree, y.Tree) && ReferenceEquals(x.Protocol, y.Protocol);
+
+            public int GetHashCode((ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol) value) => SymbolEqualityComparer.Default.GetHashCode(value.Member);
+        }
+    }
+
     /// <summary>Where a request method or a role was learnt from, for the diagnostic message.</summary>
     internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source)
     {
@@ -21,10 +50,12 @@ namespace Codebook.Analysis
     internal sealed class StatusCodeSite
     {
         private readonly OperationAnalysisContext _context;
+        private readonly ContextCache _cache;
 
-        public StatusCodeSite(OperationAnalysisContext context, ProtocolSymbols protocol, IOperation operation, int value)
+        public StatusCodeSite(OperationAnalysisContext context, ContextCache cache, ProtocolSymbols protocol, IOperation operation, int value)
         {
             _context = context;
+            _cache = cache;
             Protocol = protocol;
             Operation = operation;
             Value = value;
@@ -64,10 +95,28 @@ namespace Codebook.Analysis
             return null;
         }
 
+        private IOperation? _use;
+        private IOperation? _value;
+
+        /// <summary>The operation that consumes the code's value (see <see cref="FlowTarget"/>), worked out once.</summary>
+        private IOperation? Use
+        {
+            get
+            {
+                if (_value is null)
+                {
+                    _use = FlowTarget(Operation, out var value);
+                    _value = value;
+                }
+                return _use;
+            }
+        }
+
         /// <summary>True when the code's value is produced here for someone to send.</summary>
         public bool IsSent()
         {
-            var use = FlowTarget(Operation, out var value);
+            var use = Use;
+            var value = _value;
             switch (use)
             {
                 case IArgumentOperation argument:
@@ -127,9 +176,15 @@ namespace Codebook.Analysis
             }
 
             // A method constant among the arguments of the same call.
-            if (FlowTarget(Operation, out _) is IArgumentOperation { Parent: { } call })
+            var arguments = Use switch
             {
-                foreach (var argument in call.ChildOperations.OfType<IArgumentOperation>())
+                IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.Arguments,
+                IArgumentOperation { Parent: IObjectCreationOperation creation } => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            if (arguments.Length > 1)
+            {
+                foreach (var argument in arguments)
                 {
                     var constant = Constant(argument.Value, methodType);
                     if (constant is not null)
@@ -143,7 +198,32 @@ namespace Codebook.Analysis
             var child = Operation;
             for (var parent = Operation.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
-                IReadOnlyList<string>? tokens = parent switch
+                var inElse = parent is IConditionalOperation conditional && conditional.WhenFalse == child;
+                var inBranch = parent switch
+                {
+                    ISwitchCaseOperation => true,
+                    ISwitchExpressionArmOperation arm => arm.Value == child,
+                    IConditionalOperation branch => branch.WhenTrue == child || inElse,
+                    _ => false,
+                };
+                if (!inBranch)
+                {
+                    continue;
+                }
+                var branchChild = child;
+                var tokens = _cache.Branches.GetOrAdd((parent, inElse, Protocol), _ => BranchMethods(parent, branchChild, methodType));
+                if (tokens is { Count: > 0 })
+                {
+                    return new Context(tokens, "the enclosing branch on the request method");
+                }
+            }
+
+            return _cache.RespondsTo.GetOrAdd((_context.ContainingSymbol, Protocol), _ => RespondsToContext());
+        }
+
+        /// <summary>The methods a branch (switch section, switch-expression arm, if) admits for <paramref name="child"/>.</summary>
+        private IReadOnlyList<string>? BranchMethods(IOperation parent, IOperation child, INamedTypeSymbol methodType) =>
+                parent switch
                 {
                     ISwitchCaseOperation section when IsOn(section.Parent as ISwitchOperation, methodType) => SectionMethods(section, methodType),
                     ISwitchExpressionArmOperation arm when arm.Value == child && arm.Parent is ISwitchExpressionOperation switchExpression
@@ -152,13 +232,10 @@ namespace Codebook.Analysis
                     IConditionalOperation conditional when conditional.WhenFalse == child => ConditionMethods(conditional.Condition, methodType, negated: true),
                     _ => null,
                 };
-                if (tokens is { Count: > 0 })
-                {
-                    return new Context(tokens, "the enclosing branch on the request method");
-                }
-            }
 
-            // [RespondsTo] on the member (or the member enclosing a lambda or local function), then on its types.
+        /// <summary>[RespondsTo] on the member (or the member enclosing a lambda or local function), then on its types.</summary>
+        private Context RespondsToContext()
+        {
             if (Protocol.RespondsToAttribute is { } respondsTo)
             {
                 for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
@@ -180,7 +257,10 @@ namespace Codebook.Analysis
         }
 
         /// <summary>The role sending this code: [Role] on the member, its types or the assembly, else .editorconfig.</summary>
-        public Context RoleContext()
+        public Context RoleContext() =>
+            _cache.Roles.GetOrAdd((_context.ContainingSymbol, Operation.Syntax.SyntaxTree, Protocol), _ => FindRole());
+
+        private Context FindRole()
         {
             if (Protocol.RoleAttribute is { } roleAttribute)
             {

@@ -34,25 +34,26 @@ namespace Codebook.Analysis
                 {
                     return;
                 }
-                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.FieldReference, OperationKind.Conversion);
+                var cache = new ContextCache();
+                start.RegisterOperationAction(operation => Analyze(operation, symbols, cache), OperationKind.FieldReference, OperationKind.Conversion);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, CodebookSymbols symbols)
+        private static void Analyze(OperationAnalysisContext context, CodebookSymbols symbols, ContextCache cache)
         {
             StatusCodeSite site;
             switch (context.Operation)
             {
                 case IFieldReferenceOperation { Field: { HasConstantValue: true } field } reference
                     when symbols.ForStatusType(field.ContainingType) is { } protocol && AsCode(field.ConstantValue) is { } value:
-                    site = new StatusCodeSite(context, protocol, reference, value);
+                    site = new StatusCodeSite(context, cache, protocol, reference, value);
                     break;
                 case IConversionOperation conversion
                     when symbols.ForStatusType(conversion.Type) is { } protocol
                          && conversion.Operand.ConstantValue.HasValue
                          && conversion.Operand.Type is { TypeKind: not TypeKind.Enum }
                          && AsCode(conversion.Operand.ConstantValue.Value) is { } number:
-                    site = new StatusCodeSite(context, protocol, conversion, number);
+                    site = new StatusCodeSite(context, cache, protocol, conversion, number);
                     if (!conversion.IsImplicit)
                     {
                         NumericLiteralRule.Check(site);

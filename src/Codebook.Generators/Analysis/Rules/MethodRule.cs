@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -22,8 +22,15 @@ namespace Codebook.Analysis.Rules
             {
                 return;
             }
-            var refused = methods.Tokens.Where(m => !site.Protocol.Model.NoResponse.Contains(m) && !code.AllowedMethods.Contains(m)).ToList();
-            if (refused.Count == 0)
+            List<string>? refused = null;
+            foreach (var method in methods.Tokens)
+            {
+                if (!code.AllowedMethods.Contains(method) && !site.Protocol.Model.NoResponse.Contains(method))
+                {
+                    (refused ??= new List<string>()).Add(method);
+                }
+            }
+            if (refused is null)
             {
                 return;
             }

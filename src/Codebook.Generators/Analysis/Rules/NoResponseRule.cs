@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -18,8 +18,15 @@ namespace Codebook.Analysis.Rules
 
         public static void Check(StatusCodeSite site, Context methods)
         {
-            var silent = methods.Tokens.Where(m => site.Protocol.Model.NoResponse.Contains(m)).ToList();
-            if (silent.Count > 0)
+            List<string>? silent = null;
+            foreach (var method in methods.Tokens)
+            {
+                if (site.Protocol.Model.NoResponse.Contains(method))
+                {
+                    (silent ??= new List<string>()).Add(method);
+                }
+            }
+            if (silent is not null)
             {
                 site.Report(Descriptor, null, site.Protocol.Describe(site.Value), string.Join(" or ", silent), site.Protocol.Model.Reference);
             }

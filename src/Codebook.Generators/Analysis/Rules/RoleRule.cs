@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -22,8 +22,15 @@ namespace Codebook.Analysis.Rules
             {
                 return;
             }
-            var refused = roles.Tokens.Where(r => !code.AllowedRoles.Contains(r)).ToList();
-            if (refused.Count == 0)
+            List<string>? refused = null;
+            foreach (var role in roles.Tokens)
+            {
+                if (!code.AllowedRoles.Contains(role))
+                {
+                    (refused ??= new List<string>()).Add(role);
+                }
+            }
+            if (refused is null)
             {
                 return;
             }

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Codebook.Analysis;
+using Codebook.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Codebook.Benchmarks;
+
+/// <summary>
+/// Build-time costs, measured with the Roslyn APIs the compiler uses: the generator cold and incremental, on
+/// catalogues of growing size, and the analyzers' share of a compilation. Times are medians of several runs
+/// after a warm-up; ratios matter more than absolute numbers.
+/// </summary>
+public static class BuildTime
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+        .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+        .ToImmutableArray();
+
+    public static void Run(string[] args)
+    {
+        var repetitions = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 7;
+        var catalogue = File.ReadAllText(Path.Combine(RepositoryRoot(), "codes.yaml"));
+
+        Console.WriteLine("## Generator");
+        Console.WriteLine();
+        Console.WriteLine("| Catalogue | Protocols | Generated lines | Cold run (median) | Per protocol | Incremental run after an unrelated edit | Catalogue steps re-run |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var factor in new[] { 1, 10, 100 })
+        {
+            var yaml = factor == 1 ? null : Scaled(catalogue, factor);
+            MeasureGenerator(factor, yaml, repetitions);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Analyzers");
+        Console.WriteLine();
+        Console.WriteLine("| Project | Files | Status-code call sites | Diagnostics | Compilation (median) | Analyzers (median) | Analyzers' share |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        MeasureAnalyzers("status codes used", files: 200, sitesPerFile: 25, repetitions);
+        MeasureAnalyzers("no status codes", files: 200, sitesPerFile: 0, repetitions);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Generators.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("run from inside the repository");
+    }
+
+    /// <summary>The embedded catalogue's protocols copied <paramref name="factor"/> times under new keys and prefixes.</summary>
+    private static string Scaled(string catalogue, int factor)
+    {
+        var protocols = catalogue.Substring(catalogue.IndexOf("protocols:\n", StringComparison.Ordinal) + "protocols:\n".Length);
+        var yaml = new StringBuilder("use: []\nprotocols:\n");
+        for (var i = 0; i < factor; i++)
+        {
+            var copy = Regex.Replace(protocols, @"^  ([a-z0-9]+):", m => $"  {m.Groups[1].Value}x{i}:", RegexOptions.Multiline);
+            copy = Regex.Replace(copy, @"^    prefix: (\w+)", m => $"    prefix: {m.Groups[1].Value}X{i}", RegexOptions.Multiline);
+            copy = Regex.Replace(copy, @"^    extends: (\w+)", m => $"    extends: {m.Groups[1].Value}x{i}", RegexOptions.Multiline);
+            yaml.Append(copy);
+        }
+        return yaml.ToString();
+    }
+
+    private static void MeasureGenerator(int factor, string? yaml, int repetitions)
+    {
+        var compilation = CSharpCompilation.Create("Consumer", new[] { CSharpSyntaxTree.ParseText("class A { }", ParseOptions) }, References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var texts = yaml is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new Text("/bench/codes.yaml", yaml));
+        GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(new[] { new CodebookGenerator().AsSourceGenerator() }, texts, ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+        NewDriver().RunGenerators(compilation); // warm-up: JIT and first-use costs
+        var cold = new List<double>();
+        var incremental = new List<double>();
+        var lines = 0;
+        var protocols = 0;
+        var rerun = 0;
+        for (var i = 0; i < repetitions; i++)
+        {
+            var driver = NewDriver();
+            var watch = Stopwatch.StartNew();
+            driver = driver.RunGenerators(compilation);
+            cold.Add(watch.Elapsed.TotalMilliseconds);
+            var result = driver.GetRunResult().Results.Single();
+            if (result.Exception is not null)
+            {
+                throw new InvalidOperationException("the generator failed", result.Exception);
+            }
+            lines = result.GeneratedSources.Sum(s => s.SourceText.Lines.Count);
+            protocols = result.GeneratedSources.Length - 1;
+
+            var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText($"class B{i} {{ }}", ParseOptions));
+            watch.Restart();
+            driver = driver.RunGenerators(edited);
+            incremental.Add(watch.Elapsed.TotalMilliseconds);
+            rerun = driver.GetRunResult().Results.Single().TrackedSteps
+                .Where(s => s.Key is CodebookGenerator.Steps.CatalogueFiles or CodebookGenerator.Steps.Catalogue or CodebookGenerator.Steps.Protocols)
+                .SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+                .Count(o => o.Reason is not IncrementalStepRunReason.Cached);
+        }
+        var median = Median(cold);
+        Console.WriteLine($"| {(factor == 1 ? "embedded" : $"{factor}x")} | {protocols} | {lines:N0} | {median:F1} ms | {median / protocols:F2} ms | {Median(incremental):F2} ms | {rerun} |");
+    }
+
+    private static void MeasureAnalyzers(string label, int files, int sitesPerFile, int repetitions)
+    {
+        var sources = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(SourceFile(i, sitesPerFile), ParseOptions, $"File{i}.cs")).ToList();
+        var baseCompilation = CSharpCompilation.Create("Consumer", sources, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CSharpGeneratorDriver.Create(new[] { new CodebookGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(baseCompilation, out var withGenerated, out _);
+        var errors = withGenerated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("synthetic project does not compile: " + errors[0]);
+        }
+
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new StatusCodeUsageAnalyzer(), new CatalogueDiagnosticsAnalyzer());
+        var compileTimes = new List<double>();
+        var analyzerTimes = new List<double>();
+        var compilationDiagnostics = 0;
+        for (var i = 0; i <= repetitions; i++)
+        {
+            // A fresh compilation each time, so nothing bound in an earlier run is reused.
+            var compilation = withGenerated.RemoveAllSyntaxTrees().AddSyntaxTrees(withGenerated.SyntaxTrees);
+            var watch = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            var compile = watch.Elapsed.TotalMilliseconds;
+
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            compilationDiagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+            var analyzerTime = analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+            if (i > 0) // the first round warms up
+            {
+                compileTimes.Add(compile);
+                analyzerTimes.Add(analyzerTime);
+            }
+        }
+        var compileMedian = Median(compileTimes);
+        var reported = compilationDiagnostics;
+        var analyzerMedian = Median(analyzerTimes);
+        Console.WriteLine($"| {label} | {files} | {files * sitesPerFile:N0} | {reported} | {compileMedian:F0} ms | {analyzerMedian:F1} ms | {100 * analyzerMedian / (compileMedian + analyzerMedian):F2}% |");
+    }
+
+    /// <summary>
+    /// A handler file: a switch on the method sending the codes each method allows, with one mistake in every
+    /// fifty (a realistic project keeps its warnings few), or the same file without any status code.
+    /// </summary>
+    private static string SourceFile(int index, int sites)
+    {
+        var allowed = new (string Method, string[] Codes)[]
+        {
+            ("Invite", new[] { "Trying", "Ringing", "SessionProgress", "Ok", "BusyHere", "RequestTerminated", "NotAcceptableHere" }),
+            ("Cancel", new[] { "Ok", "CallTransactionDoesNotExist" }),
+            ("Bye", new[] { "Ok", "CallTransactionDoesNotExist" }),
+            ("Register", new[] { "Ok", "Unauthorized", "IntervalTooBrief", "Forbidden" }),
+            ("Options", new[] { "Ok", "NotFound", "ServiceUnavailable" }),
+        };
+        var text = new StringBuilder("using System;\nusing System.Collections.Generic;\nusing Codebook.Sip;\n");
+        text.Append($"public sealed class Handler{index}\n{{\n    private readonly List<int> _log = new();\n    public void Send(SipStatusCode code) => _log.Add((int)code);\n");
+        text.Append("    public int Compute(int x) { var total = 0; for (var i = 0; i < x; i++) { total += i * x % 7; } return total; }\n");
+        text.Append("    public string Describe(string name) => string.Join(\", \", name.Split(' ')) + name.Length;\n");
+        if (sites > 0)
+        {
+            text.Append("    public void Handle(SipMethod method)\n    {\n        switch (method)\n        {\n");
+            for (var i = 0; i < sites; i++)
+            {
+                var (method, codes) = allowed[i / 5 % allowed.Length];
+                if (i % 5 == 0)
+                {
+                    text.Append(i == 0 ? "" : "                break;\n").Append($"            case SipMethod.{method}:\n");
+                }
+                var site = index * sites + i;
+                // The mistake: 180 Ringing, which only INVITE may get (CB1001).
+                var code = site % 50 == 49 && method != "Invite" ? "Ringing" : codes[site % codes.Length];
+                text.Append($"                Send(SipStatusCode.{code});\n");
+            }
+            text.Append("                break;\n        }\n    }\n");
+        }
+        return text.Append("}\n").ToString();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+
+    private sealed class Text : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Text(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText? GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}

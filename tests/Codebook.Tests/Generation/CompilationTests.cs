@@ -133,7 +133,7 @@ namespace Consumer
             sources: new[] { "namespace C { /// <summary>R</summary>\n public static class R { /// <summary>R</summary>\n public static string Reason => Codebook.Evil.EvilStatusCodeExtensions.GetReasonPhrase(Codebook.Evil.EvilStatusCode.QuoteBackslashBraceIf); /// <summary>U</summary>\n public static string User => Codebook.Evil.EvilStatusCodeExtensions.ToUserMessage(Codebook.Evil.EvilStatusCode.QuoteBackslashBraceIf, System.Globalization.CultureInfo.InvariantCulture); } }" });
         Assert.Empty(run.CompilationProblems);
         var source = run.Sources["EvilStatusCode.g.cs"];
-        Assert.Contains("case 200: return \"Quote \\\" backslash \\\\ brace } */ #if\";", source);
+        Assert.Contains("\"Quote \\\" backslash \\\\ brace } */ #if\"", source);
         Assert.Contains("\\n", source);
         Assert.Contains("\\u2028", source);
         Assert.Contains("\\u202E", source);

@@ -36,15 +36,18 @@ public static class UserAgent
             case SipMethod.Bye:
                 Transport.Send((SipStatusCode)481); // expect: CB1007 (say CallTransactionDoesNotExist)
                 break;
+            case SipMethod.Publish:
+                Transport.Send(SipStatusCode.MethodNotAllowed); // expect: CB1006 (a 405 must list the allowed methods in Allow)
+                break;
         }
     }
 }
 
-/// <summary>A proxy: it challenges with 407 and never sends 305.</summary>
-[SipRole(SipRole.Proxy)]
-public static class Proxy
+/// <summary>A registrar: it never sends 6xx.</summary>
+[SipRole(SipRole.Registrar)]
+public static class Registrar
 {
-    public static void Redirect() => Transport.Send(SipStatusCode.UseProxy); // expect: CB1002 (only a UAS sends 305)
+    public static void Refuse() => Transport.Send(SipStatusCode.Decline); // expect: CB1002 (a registrar never sends 6xx)
 }
 
 /// <summary>An RTSP server answering DESCRIBE.</summary>

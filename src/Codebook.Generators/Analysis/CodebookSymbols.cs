@@ -1,18 +1,29 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Codebook.Catalogue;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Codebook.Analysis
 {
     /// <summary>One protocol's generated types in a compilation, beside its catalogue entry.</summary>
     internal sealed class ProtocolSymbols
     {
-        public ProtocolSymbols(ProtocolModel model, INamedTypeSymbol statusType, Compilation compilation, string ns)
+        public ProtocolSymbols(ProtocolModel model, INamedTypeSymbol statusType, Compilation compilation, string ns, InteropModel? interop)
         {
             Model = model;
             StatusType = statusType;
+            ForeignStatusTypes = Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            ForeignMethodTypes = Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            StatusSinks = Members(compilation, interop?.StatusMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
+            MethodMembers = Members(compilation, interop?.MethodMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
+            _tokensByNormalName = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var method in model.Methods)
+            {
+                _tokensByNormalName[Normalize(method.Token)] = method.Token;
+            }
             MethodType = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}Method");
             RoleType = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}Role");
             RoleAttribute = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}RoleAttribute");
@@ -24,7 +35,97 @@ namespace Codebook.Analysis
             Codes = model.Codes.ToDictionary(c => c.Value);
         }
 
+        private readonly Dictionary<string, string> _tokensByNormalName;
+
         public ProtocolModel Model { get; }
+
+        /// <summary>Enums of an existing stack whose values are this protocol's codes (interop status-types).</summary>
+        public ImmutableHashSet<INamedTypeSymbol> ForeignStatusTypes { get; }
+
+        /// <summary>Enums of an existing stack whose member names are this protocol's methods (interop method-types).</summary>
+        public ImmutableHashSet<INamedTypeSymbol> ForeignMethodTypes { get; }
+
+        /// <summary>Integer properties, fields and parameters that receive a status code (interop status-members).</summary>
+        public ImmutableHashSet<ISymbol> StatusSinks { get; }
+
+        /// <summary>Members holding a request's method, as a string or an enum (interop method-members).</summary>
+        public ImmutableHashSet<ISymbol> MethodMembers { get; }
+
+        public bool IsStatusType(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && (StatusType.Equals(named, SymbolEqualityComparer.Default) || ForeignStatusTypes.Contains(named));
+
+        public bool IsMethodType(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && (named.Equals(MethodType, SymbolEqualityComparer.Default) || ForeignMethodTypes.Contains(named));
+
+        /// <summary>The method token a constant names: a generated or foreign method enum member, or a string.</summary>
+        public string? MethodToken(IOperation operation)
+        {
+            if (!operation.ConstantValue.HasValue)
+            {
+                return null;
+            }
+            var value = operation.ConstantValue.Value;
+            if (value is string text)
+            {
+                return _tokensByNormalName.TryGetValue(Normalize(text), out var token) && string.Equals(token, text, StringComparison.OrdinalIgnoreCase) ? token : null;
+            }
+            var type = operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : operation.Type;
+            if (type is null)
+            {
+                return null;
+            }
+            if (type.Equals(MethodType, SymbolEqualityComparer.Default))
+            {
+                return MethodToken(value);
+            }
+            if (type is INamedTypeSymbol named && ForeignMethodTypes.Contains(named))
+            {
+                // Foreign method enums map by member name: CANCEL, Cancel and SET_PARAMETER / SetParameter match.
+                var name = operation is IFieldReferenceOperation field
+                    ? field.Field.Name
+                    : named.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
+                return name is not null && _tokensByNormalName.TryGetValue(Normalize(name), out var token) ? token : null;
+            }
+            return null;
+        }
+
+        /// <summary>Case-insensitive, '_' and '-' ignored: how foreign names meet catalogue tokens.</summary>
+        internal static string Normalize(string name) => name.Replace("_", "").Replace("-", "").ToLowerInvariant();
+
+        private static IEnumerable<INamedTypeSymbol> Types(Compilation compilation, EquatableArray<string>? names) =>
+            (names ?? EquatableArray<string>.Empty).Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>();
+
+        /// <summary>"Namespace.Type.Member" (a property or field) or "Namespace.Type.Method(parameter)".</summary>
+        private static IEnumerable<ISymbol> Members(Compilation compilation, EquatableArray<string>? names)
+        {
+            foreach (var name in names ?? EquatableArray<string>.Empty)
+            {
+                var open = name.IndexOf('(');
+                var path = open < 0 ? name : name.Substring(0, open);
+                var dot = path.LastIndexOf('.');
+                if (dot <= 0 || compilation.GetTypeByMetadataName(path.Substring(0, dot)) is not { } type)
+                {
+                    continue;
+                }
+                var memberName = path.Substring(dot + 1);
+                if (open < 0)
+                {
+                    foreach (var member in type.GetMembers(memberName).Where(m => m is IPropertySymbol or IFieldSymbol))
+                    {
+                        yield return member;
+                    }
+                    continue;
+                }
+                var parameterName = name.Substring(open + 1).TrimEnd(')').Trim();
+                foreach (var method in type.GetMembers(memberName).OfType<IMethodSymbol>())
+                {
+                    foreach (var parameter in method.Parameters.Where(p => p.Name == parameterName))
+                    {
+                        yield return parameter;
+                    }
+                }
+            }
+        }
 
         public INamedTypeSymbol StatusType { get; }
 
@@ -60,14 +161,31 @@ namespace Codebook.Analysis
     internal sealed class CodebookSymbols
     {
         private readonly Dictionary<ITypeSymbol, ProtocolSymbols> _byStatusType;
+        private readonly Dictionary<ISymbol, ProtocolSymbols> _bySink;
+
+        /// <summary>True when some protocol maps integer members onto its codes: integer literals need a look.</summary>
+        public bool HasSinks => _bySink.Count > 0;
+
+        /// <summary>The protocol whose codes <paramref name="symbol"/> (an interop status member) receives.</summary>
+        public ProtocolSymbols? ForSink(ISymbol? symbol) =>
+            symbol is not null && _bySink.TryGetValue(symbol.OriginalDefinition, out var protocol) ? protocol : null;
 
         private CodebookSymbols(List<ProtocolSymbols> protocols)
         {
             Protocols = protocols;
             _byStatusType = new Dictionary<ITypeSymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
+            _bySink = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             foreach (var protocol in protocols)
             {
                 _byStatusType[protocol.StatusType] = protocol;
+                foreach (var foreign in protocol.ForeignStatusTypes)
+                {
+                    _byStatusType[foreign] = protocol;
+                }
+                foreach (var sink in protocol.StatusSinks)
+                {
+                    _bySink[sink] = protocol;
+                }
             }
         }
 
@@ -83,7 +201,7 @@ namespace Codebook.Analysis
                 var statusType = compilation.GetTypeByMetadataName($"{ns}.{protocol.Prefix}StatusCode");
                 if (statusType is { TypeKind: TypeKind.Enum })
                 {
-                    protocols.Add(new ProtocolSymbols(protocol, statusType, compilation, ns));
+                    protocols.Add(new ProtocolSymbols(protocol, statusType, compilation, ns, model.Interop.FirstOrDefault(i => i.Protocol == protocol.Key)));
                 }
             }
             return protocols.Count == 0 ? null : new CodebookSymbols(protocols);

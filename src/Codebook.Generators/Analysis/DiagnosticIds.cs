@@ -12,6 +12,7 @@ namespace Codebook.Analysis
         public const string ResponseToNoResponseMethod = "CB1003";
         public const string UndefinedCode = "CB1004";
         public const string DeprecatedCode = "CB1005";
+        public const string MissingRequiredHeader = "CB1006";
         public const string NumericLiteral = "CB1007";
 
         public const string Category = "Codebook";

@@ -15,6 +15,11 @@ namespace Codebook.Analysis
     {
         public System.Collections.Concurrent.ConcurrentDictionary<(IOperation Branch, bool Else, ProtocolSymbols Protocol), IReadOnlyList<string>?> Branches { get; } = new();
 
+        /// <summary>Per member body: every string constant and member name in it, normalized (for CB1006).</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<IOperation, HashSet<string>> Mentions { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentDictionary<(SyntaxTree Tree, ProtocolSymbols Protocol), HashSet<string>> HeadersElsewhere { get; } = new();
+
         public System.Collections.Concurrent.ConcurrentDictionary<(ISymbol Member, ProtocolSymbols Protocol), Context> RespondsTo { get; } = new(new MemberComparer());
 
         public System.Collections.Concurrent.ConcurrentDictionary<(ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol), Context> Roles { get; } = new(new MemberTreeComparer());
@@ -112,7 +117,7 @@ namespace Codebook.Analysis
             }
         }
 
-        /// <summary>True when the code's value is produced here for someone to send.</summary>
+        /// <summary>True when the code's value is produced here for someone to send (a generic parameter, as in Assert.Equal        /// <summary>True when the code's value is produced here for someone to send.</summary>lt;T        /// <summary>True when the code's value is produced here for someone to send.</summary>gt;, only reads).</summary>
         public bool IsSent()
         {
             var use = Use;
@@ -121,7 +126,7 @@ namespace Codebook.Analysis
             {
                 case IArgumentOperation argument:
                     return argument.Parameter is { } parameter
-                        && Protocol.StatusType.Equals(Underlying(parameter.Type), SymbolEqualityComparer.Default)
+                        && (Protocol.IsStatusType(Underlying(parameter.OriginalDefinition.Type)) || Protocol.StatusSinks.Contains(parameter.OriginalDefinition))
                         && !Protocol.LookupTypes.Contains(parameter.ContainingType);
                 case IReturnOperation:
                     return true;
@@ -140,7 +145,7 @@ namespace Codebook.Analysis
         /// Follows the value up through conversions, conditional branches and switch-expression arms to the
         /// operation that consumes it.
         /// </summary>
-        private static IOperation? FlowTarget(IOperation operation, out IOperation value)
+        internal static IOperation? FlowTarget(IOperation operation, out IOperation value)
         {
             value = operation;
             var parent = operation.Parent;
@@ -169,8 +174,7 @@ namespace Codebook.Analysis
         /// </summary>
         public Context MethodContext()
         {
-            var methodType = Protocol.MethodType;
-            if (methodType is null)
+            if (Protocol.MethodType is null && Protocol.ForeignMethodTypes.IsEmpty && Protocol.MethodMembers.IsEmpty)
             {
                 return default;
             }
@@ -186,7 +190,7 @@ namespace Codebook.Analysis
             {
                 foreach (var argument in arguments)
                 {
-                    var constant = Constant(argument.Value, methodType);
+                    var constant = Protocol.MethodToken(Unwrap(argument.Value));
                     if (constant is not null)
                     {
                         return new Context(new[] { constant }, "the method passed in the same call");
@@ -211,7 +215,7 @@ namespace Codebook.Analysis
                     continue;
                 }
                 var branchChild = child;
-                var tokens = _cache.Branches.GetOrAdd((parent, inElse, Protocol), _ => BranchMethods(parent, branchChild, methodType));
+                var tokens = _cache.Branches.GetOrAdd((parent, inElse, Protocol), _ => BranchMethods(parent, branchChild));
                 if (tokens is { Count: > 0 })
                 {
                     return new Context(tokens, "the enclosing branch on the request method");
@@ -222,14 +226,14 @@ namespace Codebook.Analysis
         }
 
         /// <summary>The methods a branch (switch section, switch-expression arm, if) admits for <paramref name="child"/>.</summary>
-        private IReadOnlyList<string>? BranchMethods(IOperation parent, IOperation child, INamedTypeSymbol methodType) =>
+        private IReadOnlyList<string>? BranchMethods(IOperation parent, IOperation child) =>
                 parent switch
                 {
-                    ISwitchCaseOperation section when IsOn(section.Parent as ISwitchOperation, methodType) => SectionMethods(section, methodType),
+                    ISwitchCaseOperation section when IsOn(section.Parent as ISwitchOperation) => SectionMethods(section),
                     ISwitchExpressionArmOperation arm when arm.Value == child && arm.Parent is ISwitchExpressionOperation switchExpression
-                        && IsOnValue(switchExpression.Value, methodType) => PatternMethods(arm.Pattern, methodType),
-                    IConditionalOperation conditional when conditional.WhenTrue == child => ConditionMethods(conditional.Condition, methodType, negated: false),
-                    IConditionalOperation conditional when conditional.WhenFalse == child => ConditionMethods(conditional.Condition, methodType, negated: true),
+                        && IsMethodValue(switchExpression.Value) => PatternMethods(arm.Pattern),
+                    IConditionalOperation conditional when conditional.WhenTrue == child => ConditionMethods(conditional.Condition, negated: false),
+                    IConditionalOperation conditional when conditional.WhenFalse == child => ConditionMethods(conditional.Condition, negated: true),
                     _ => null,
                 };
 
@@ -255,6 +259,64 @@ namespace Codebook.Analysis
             }
             return default;
         }
+
+        /// <summary>True when the member body around this code mentions <paramref name="normalizedName"/> (see <see cref="ProtocolSymbols.Normalize"/>).</summary>
+        public bool MethodMentions(string normalizedName)
+        {
+            var root = Operation;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+            return _cache.Mentions.GetOrAdd(root, Collect).Contains(normalizedName);
+
+            static HashSet<string> Collect(IOperation body)
+            {
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation.ConstantValue is { HasValue: true, Value: string text })
+                    {
+                        names.Add(ProtocolSymbols.Normalize(text));
+                        var colon = text.IndexOf(':');
+                        if (colon > 0)
+                        {
+                            names.Add(ProtocolSymbols.Normalize(text.Substring(0, colon).Trim()));
+                        }
+                    }
+                    var member = operation switch
+                    {
+                        IMemberReferenceOperation reference => reference.Member.Name,
+                        IInvocationOperation invocation => invocation.TargetMethod.Name,
+                        _ => null,
+                    };
+                    if (member is not null)
+                    {
+                        names.Add(ProtocolSymbols.Normalize(member));
+                    }
+                }
+                return names;
+            }
+        }
+
+        /// <summary>Headers .editorconfig says a pipeline adds later: codebook.&lt;protocol&gt;.headers-added-elsewhere = Allow, Date.</summary>
+        public HashSet<string> HeadersAddedElsewhere() =>
+            _cache.HeadersElsewhere.GetOrAdd((Operation.Syntax.SyntaxTree, Protocol), key =>
+            {
+                var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(key.Tree);
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                if (options.TryGetValue($"codebook.{Protocol.Model.Key}.headers-added-elsewhere", out var list))
+                {
+                    foreach (var header in list.Split(','))
+                    {
+                        if (header.Trim().Length > 0)
+                        {
+                            names.Add(ProtocolSymbols.Normalize(header.Trim()));
+                        }
+                    }
+                }
+                return names;
+            });
 
         /// <summary>The role sending this code: [Role] on the member, its types or the assembly, else .editorconfig.</summary>
         public Context RoleContext() =>
@@ -304,11 +366,16 @@ namespace Codebook.Analysis
         private static ITypeSymbol? Underlying(ITypeSymbol? type) =>
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
-        private static bool IsOn(ISwitchOperation? switchOperation, INamedTypeSymbol methodType) =>
-            switchOperation is not null && IsOnValue(switchOperation.Value, methodType);
+        private bool IsOn(ISwitchOperation? switchOperation) =>
+            switchOperation is not null && IsMethodValue(switchOperation.Value);
 
-        private static bool IsOnValue(IOperation value, INamedTypeSymbol methodType) =>
-            methodType.Equals(Underlying(Unwrap(value).Type), SymbolEqualityComparer.Default);
+        /// <summary>A value that holds a request's method: of a method enum, or an interop method member.</summary>
+        private bool IsMethodValue(IOperation value)
+        {
+            value = Unwrap(value);
+            return Protocol.IsMethodType(Underlying(value.Type))
+                || value is IMemberReferenceOperation reference && Protocol.MethodMembers.Contains(reference.Member.OriginalDefinition);
+        }
 
         private static IOperation Unwrap(IOperation operation)
         {
@@ -319,24 +386,15 @@ namespace Codebook.Analysis
             return operation;
         }
 
-        /// <summary>The method a constant of the method enum names, or null.</summary>
-        private string? Constant(IOperation operation, INamedTypeSymbol methodType)
-        {
-            operation = Unwrap(operation);
-            return methodType.Equals(Underlying(operation.Type), SymbolEqualityComparer.Default) && operation.ConstantValue.HasValue
-                ? Protocol.MethodToken(operation.ConstantValue.Value)
-                : null;
-        }
-
-        private IReadOnlyList<string>? SectionMethods(ISwitchCaseOperation section, INamedTypeSymbol methodType)
+        private IReadOnlyList<string>? SectionMethods(ISwitchCaseOperation section)
         {
             var tokens = new List<string>();
             foreach (var clause in section.Clauses)
             {
                 var clauseTokens = clause switch
                 {
-                    ISingleValueCaseClauseOperation single => Constant(single.Value, methodType) is { } t ? new[] { t } : null,
-                    IPatternCaseClauseOperation { Guard: null } pattern => PatternMethods(pattern.Pattern, methodType),
+                    ISingleValueCaseClauseOperation single => Protocol.MethodToken(Unwrap(single.Value)) is { } t ? new[] { t } : null,
+                    IPatternCaseClauseOperation { Guard: null } pattern => PatternMethods(pattern.Pattern),
                     _ => null,
                 };
                 if (clauseTokens is null)
@@ -348,15 +406,15 @@ namespace Codebook.Analysis
             return tokens;
         }
 
-        private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern, INamedTypeSymbol methodType)
+        private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern)
         {
             switch (pattern)
             {
                 case IConstantPatternOperation constant:
-                    return Constant(constant.Value, methodType) is { } token ? new[] { token } : null;
+                    return Protocol.MethodToken(Unwrap(constant.Value)) is { } token ? new[] { token } : null;
                 case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } alternatives:
-                    var left = PatternMethods(alternatives.LeftPattern, methodType);
-                    var right = PatternMethods(alternatives.RightPattern, methodType);
+                    var left = PatternMethods(alternatives.LeftPattern);
+                    var right = PatternMethods(alternatives.RightPattern);
                     return left is null || right is null ? null : left.Concat(right).ToList();
                 default:
                     return null;
@@ -367,35 +425,35 @@ namespace Codebook.Analysis
         /// The methods a condition on the method enum admits: <c>m == X</c>, <c>m is X or Y</c>, <c>a || b</c>;
         /// with <paramref name="negated"/>, the methods of the else branch (<c>m != X</c>, <c>m is not X</c>).
         /// </summary>
-        private IReadOnlyList<string>? ConditionMethods(IOperation condition, INamedTypeSymbol methodType, bool negated)
+        private IReadOnlyList<string>? ConditionMethods(IOperation condition, bool negated)
         {
             condition = Unwrap(condition);
             switch (condition)
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return ConditionMethods(not.Operand, methodType, !negated);
+                    return ConditionMethods(not.Operand, !negated);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                     if (equals == negated)
                     {
                         return null;
                     }
-                    var token = (Constant(comparison.RightOperand, methodType), Constant(comparison.LeftOperand, methodType)) switch
+                    var token = (Protocol.MethodToken(Unwrap(comparison.RightOperand)), Protocol.MethodToken(Unwrap(comparison.LeftOperand))) switch
                     {
-                        ({ } right, null) when IsOnValue(comparison.LeftOperand, methodType) => right,
-                        (null, { } left) when IsOnValue(comparison.RightOperand, methodType) => left,
+                        ({ } right, null) when IsMethodValue(comparison.LeftOperand) => right,
+                        (null, { } left) when IsMethodValue(comparison.RightOperand) => left,
                         _ => null,
                     };
                     return token is null ? null : new[] { token };
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } when !negated:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } when negated:
                     var either = (IBinaryOperation)condition;
-                    var first = ConditionMethods(either.LeftOperand, methodType, negated);
-                    var second = ConditionMethods(either.RightOperand, methodType, negated);
+                    var first = ConditionMethods(either.LeftOperand, negated);
+                    var second = ConditionMethods(either.RightOperand, negated);
                     return first is null || second is null ? null : first.Concat(second).Distinct().ToList();
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when !negated:
-                    return ConditionMethods(both.LeftOperand, methodType, negated) ?? ConditionMethods(both.RightOperand, methodType, negated);
-                case IIsPatternOperation isPattern when IsOnValue(isPattern.Value, methodType):
+                    return ConditionMethods(both.LeftOperand, negated) ?? ConditionMethods(both.RightOperand, negated);
+                case IIsPatternOperation isPattern when IsMethodValue(isPattern.Value):
                     var pattern = isPattern.Pattern;
                     var isNot = false;
                     while (pattern is INegatedPatternOperation negatedPattern)
@@ -403,7 +461,7 @@ namespace Codebook.Analysis
                         isNot = !isNot;
                         pattern = negatedPattern.Pattern;
                     }
-                    return isNot == negated ? PatternMethods(pattern, methodType) : null;
+                    return isNot == negated ? PatternMethods(pattern) : null;
                 default:
                     return null;
             }

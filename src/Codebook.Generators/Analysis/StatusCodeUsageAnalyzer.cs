@@ -20,7 +20,8 @@ namespace Codebook.Analysis
             NoResponseRule.Descriptor,
             UndefinedCodeRule.Descriptor,
             DeprecatedCodeRule.Descriptor,
-            NumericLiteralRule.Descriptor);
+            NumericLiteralRule.Descriptor,
+            HeaderRule.Descriptor);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -36,6 +37,11 @@ namespace Codebook.Analysis
                 }
                 var cache = new ContextCache();
                 start.RegisterOperationAction(operation => Analyze(operation, symbols, cache), OperationKind.FieldReference, OperationKind.Conversion);
+                if (symbols.HasSinks)
+                {
+                    // Integers assigned to an existing stack's status property or parameter (interop status-members).
+                    start.RegisterOperationAction(operation => AnalyzeInteger(operation, symbols, cache), OperationKind.Literal);
+                }
             });
         }
 
@@ -47,6 +53,11 @@ namespace Codebook.Analysis
                 case IFieldReferenceOperation { Field: { HasConstantValue: true } field } reference
                     when symbols.ForStatusType(field.ContainingType) is { } protocol && AsCode(field.ConstantValue) is { } value:
                     site = new StatusCodeSite(context, cache, protocol, reference, value);
+                    if (!protocol.StatusType.Equals(field.ContainingType, SymbolEqualityComparer.Default) && site.IsSent())
+                    {
+                        // A foreign enum member whose value the catalogue lacks (a stack's wrong or private code).
+                        UndefinedCodeRule.Check(site);
+                    }
                     break;
                 case IConversionOperation conversion
                     when symbols.ForStatusType(conversion.Type) is { } protocol
@@ -56,7 +67,7 @@ namespace Codebook.Analysis
                     site = new StatusCodeSite(context, cache, protocol, conversion, number);
                     if (!conversion.IsImplicit)
                     {
-                        NumericLiteralRule.Check(site);
+                        NumericLiteralRule.Check(site, conversion.Type);
                     }
                     UndefinedCodeRule.Check(site);
                     break;
@@ -64,6 +75,34 @@ namespace Codebook.Analysis
                     return;
             }
 
+            CheckSent(site);
+        }
+
+        /// <summary>An integer literal that flows into an interop status member: <c>response.StatusCode = 487</c>.</summary>
+        private static void AnalyzeInteger(OperationAnalysisContext context, CodebookSymbols symbols, ContextCache cache)
+        {
+            if (context.Operation is not ILiteralOperation { ConstantValue: { HasValue: true, Value: int value } } literal)
+            {
+                return;
+            }
+            var target = StatusCodeSite.FlowTarget(literal, out var flowed) switch
+            {
+                ISimpleAssignmentOperation assignment when assignment.Value == flowed => (assignment.Target as IMemberReferenceOperation)?.Member,
+                IArgumentOperation argument => argument.Parameter,
+                _ => null,
+            };
+            if (symbols.ForSink(target) is not { } protocol)
+            {
+                return;
+            }
+            var site = new StatusCodeSite(context, cache, protocol, literal, value);
+            NumericLiteralRule.Check(site, null);
+            UndefinedCodeRule.Check(site);
+            CheckSent(site);
+        }
+
+        private static void CheckSent(StatusCodeSite site)
+        {
             if (!site.IsSent() || !site.Protocol.Codes.ContainsKey(site.Value))
             {
                 return;
@@ -80,6 +119,7 @@ namespace Codebook.Analysis
             {
                 RoleRule.Check(site, roles);
             }
+            HeaderRule.Check(site);
         }
 
         /// <summary>An integral constant as a code; values no status type can hold (unchecked casts of huge numbers) become -1.</summary>

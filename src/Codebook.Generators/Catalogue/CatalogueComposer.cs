@@ -34,6 +34,7 @@ namespace Codebook.Catalogue
             var embeddedKeys = new List<string>(order);
 
             var ns = baseDocument.Namespace;
+            var interop = new List<InteropEntry>(baseDocument.Interop);
             List<Located<string>>? use = null;
             var declared = new List<string>();
             // The same file listed twice (by the package's targets and by hand) counts once.
@@ -41,6 +42,7 @@ namespace Codebook.Catalogue
             {
                 var document = CatalogueParser.Parse(file.Text, file.Path, found);
                 ns = document.Namespace ?? ns;
+                interop.AddRange(document.Interop);
                 if (document.Use is not null)
                 {
                     (use ??= new List<Located<string>>()).AddRange(document.Use);
@@ -137,10 +139,25 @@ namespace Codebook.Catalogue
                 models.Add(model);
             }
 
+            var interopModels = new List<InteropModel>();
+            foreach (var group in interop.GroupBy(i => i.Protocol.Value))
+            {
+                if (!models.Any(m => m.Key == group.Key))
+                {
+                    found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                        $"interop names protocol '{group.Key}', which is not generated here; generated: {string.Join(", ", models.Select(m => m.Key))}",
+                        group.First().Protocol.Range));
+                    continue;
+                }
+                EquatableArray<string> Names(System.Func<InteropEntry, List<Located<string>>> list) =>
+                    group.SelectMany(list).Select(n => n.Value.Trim()).Where(n => n.Length > 0).Distinct().ToEquatableArray();
+                interopModels.Add(new InteropModel(group.Key, Names(i => i.StatusTypes), Names(i => i.StatusMembers), Names(i => i.MethodTypes), Names(i => i.MethodMembers)));
+            }
+
             // A problem in an inherited entry shows up once per protocol that inherits it: report each place once.
             var seen = new HashSet<(string, SourceRange)>();
             problems.AddRange(found.Where(p => seen.Add((p.Id, p.Range))));
-            return new CatalogueModel(rootNamespace, models.ToEquatableArray());
+            return new CatalogueModel(rootNamespace, models.ToEquatableArray(), interopModels.ToEquatableArray());
         }
 
         /// <summary>Resolves <c>extends</c> chains: the parent's resolved entry with the child laid over it.</summary>

@@ -21,6 +21,24 @@ namespace Codebook.Catalogue
         public List<Located<string>>? Use { get; set; }
 
         public List<ProtocolEntry> Protocols { get; } = new();
+
+        public List<InteropEntry> Interop { get; } = new();
+    }
+
+    /// <summary>Types and members of an existing stack that stand for a protocol's status codes and methods.</summary>
+    internal sealed class InteropEntry
+    {
+        public InteropEntry(Located<string> protocol) => Protocol = protocol;
+
+        public Located<string> Protocol { get; }
+
+        public List<Located<string>> StatusTypes { get; } = new();
+
+        public List<Located<string>> StatusMembers { get; } = new();
+
+        public List<Located<string>> MethodTypes { get; } = new();
+
+        public List<Located<string>> MethodMembers { get; } = new();
     }
 
     internal sealed class ProtocolEntry

@@ -4,7 +4,19 @@ namespace Codebook.Catalogue
     /// The validated catalogue: what the generator emits and the analyzer checks against. Equatable all the way
     /// down and free of positions, so that an edit of codes.yaml that changes no meaning changes no value.
     /// </summary>
-    internal sealed record CatalogueModel(string Namespace, EquatableArray<ProtocolModel> Protocols);
+    internal sealed record CatalogueModel(string Namespace, EquatableArray<ProtocolModel> Protocols, EquatableArray<InteropModel> Interop);
+
+    /// <summary>
+    /// Foreign types mapped onto a protocol (docs/adopting.md): enums whose values are status codes, int members
+    /// and parameters that receive codes ("Type.Member", "Type.Method(parameter)"), enums whose member names are
+    /// methods, and members that hold a request's method. Names are metadata names, resolved by the analyzer.
+    /// </summary>
+    internal sealed record InteropModel(
+        string Protocol,
+        EquatableArray<string> StatusTypes,
+        EquatableArray<string> StatusMembers,
+        EquatableArray<string> MethodTypes,
+        EquatableArray<string> MethodMembers);
 
     /// <param name="UnknownTargets">Per class 1..6 (index 0..5): the code an unrecognised code of that class maps to, 0 for none.</param>
     /// <param name="OutOfRangeTarget">The code a value outside [Min, Max] maps to.</param>

@@ -14,7 +14,8 @@ namespace Codebook.Catalogue
         /// <summary>The keys allowed at each level of the file (codes.schema.json lists the same; a test keeps them equal).</summary>
         internal static class Keys
         {
-            public static readonly string[] Root = { "namespace", "use", "protocols" };
+            public static readonly string[] Root = { "namespace", "use", "protocols", "interop" };
+            public static readonly string[] Interop = { "status-types", "status-members", "method-types", "method-members" };
             public static readonly string[] Protocol = { "extends", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
             public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
             public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
@@ -66,6 +67,27 @@ namespace Codebook.Catalogue
                         break;
                     case "use":
                         document.Use = StringList(value, "use");
+                        break;
+                    case "interop":
+                        foreach (var (protocolKey, interopNode) in Entries(value, "interop", ProblemIds.Duplicate))
+                        {
+                            if (String(protocolKey, "a protocol key") is { } interopKey)
+                            {
+                                var interop = new InteropEntry(interopKey);
+                                foreach (var (field, list) in Fields(interopNode, $"interop for '{interopKey.Value}'", Keys.Interop))
+                                {
+                                    var names = StringList(list, field) ?? new List<Located<string>>();
+                                    (field switch
+                                    {
+                                        "status-types" => interop.StatusTypes,
+                                        "status-members" => interop.StatusMembers,
+                                        "method-types" => interop.MethodTypes,
+                                        _ => interop.MethodMembers,
+                                    }).AddRange(names);
+                                }
+                                document.Interop.Add(interop);
+                            }
+                        }
                         break;
                     case "protocols":
                         foreach (var (protocolKey, protocolNode) in Entries(value, "protocols", ProblemIds.Duplicate))

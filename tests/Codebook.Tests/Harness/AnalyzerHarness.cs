@@ -102,8 +102,10 @@ internal static class AnalyzerHarness
         params string[] ignoredIds)
     {
         var parsed = Markup.Parse(markup);
+        // CB1006 (required headers) fires on most sends of 401, 405, 423 ...: tests of other rules do not mark it.
+        var ignored = parsed.Expected.Any(e => e.Id == "CB1006") ? ignoredIds : ignoredIds.Append("CB1006").ToArray();
         var actual = (await AnalyzeAsync(parsed.Source, catalogues, editorConfig))
-            .Where(d => d.Location.IsInSource && !ignoredIds.Contains(d.Id))
+            .Where(d => d.Location.IsInSource && !ignored.Contains(d.Id))
             .ToList();
         var actualSet = actual.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(x => x.SourceSpan.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
         var expected = parsed.Expected.OrderBy(x => x.Span.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();

@@ -128,3 +128,27 @@ public class CompositionTests
         Assert.DoesNotContain(model.Protocols, p => p.Key == "sip2");
     }
 }
+
+public class InteropCatalogueTests
+{
+    [Fact]
+    public void Interop_entries_are_merged_per_protocol()
+    {
+        var (model, problems) = CatalogueFixture.ComposeFiles(
+            ("/a/codes.yaml", "interop:\n  sip:\n    status-types: [A.Status]\n"),
+            ("/b/codes.yaml", "interop:\n  sip:\n    status-types: [B.Status]\n    method-members: [B.Request.Method]\n"));
+        Assert.Empty(problems);
+        var interop = Assert.Single(model.Interop);
+        Assert.Equal(new[] { "A.Status", "B.Status" }, interop.StatusTypes);
+        Assert.Equal(new[] { "B.Request.Method" }, interop.MethodMembers);
+    }
+
+    [Fact]
+    public void Interop_mistakes_are_located()
+    {
+        var (_, problems) = CatalogueFixture.Compose("interop:\n  sipp:\n    status-types: [A.Status]\n  sip:\n    status-kinds: [X]\n    method-types: A.Method\n");
+        Assert.Contains(problems, p => p.Id == "CB0004" && p.Range.Start.Line == 2 && p.Message.Contains("interop names protocol 'sipp'"));
+        Assert.Contains(problems, p => p.Id == "CB0002" && p.Range.Start.Line == 5 && p.Message.Contains("unknown key 'status-kinds'"));
+        Assert.Contains(problems, p => p.Id == "CB0002" && p.Range.Start.Line == 6 && p.Message.Contains("expected method-types to be a list"));
+    }
+}

@@ -83,6 +83,29 @@ namespace Codebook.Analysis
             _context.ReportDiagnostic(Diagnostic.Create(descriptor, Location, properties, arguments));
         }
 
+        /// <summary>
+        /// Reports <paramref name="descriptor"/> once, naming every token of the context the code is refused for,
+        /// the rule's reference (else the protocol's) and the catalogue's suggestion, which the code fix applies.
+        /// </summary>
+        public void ReportRefused(DiagnosticDescriptor descriptor, Context context, System.Func<string, bool> isRefused, string ruleReference)
+        {
+            List<string>? refused = null;
+            foreach (var token in context.Tokens)
+            {
+                if (isRefused(token))
+                {
+                    (refused ??= new List<string>()).Add(token);
+                }
+            }
+            if (refused is null)
+            {
+                return;
+            }
+            var instead = Instead(refused);
+            Report(descriptor, instead?.Member, Protocol.Describe(Value), string.Join(" or ", refused),
+                ruleReference.Length > 0 ? ruleReference : Protocol.Model.Reference, instead?.Text ?? "");
+        }
+
         /// <summary>The catalogue's suggestion for when this code is not allowed (`instead: { proxy: 407 }`).</summary>
         public (string Member, string Text)? Instead(IEnumerable<string> tokens)
         {

@@ -39,7 +39,7 @@ public class CodeFixTests : AnalyzerTestBase
     public async Task No_fix_is_offered_without_a_suggestion()
     {
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(Prelude + "[SipRole(SipRole.Proxy)] public static class P { public static void Go() => Wire.Send(SipStatusCode.UseProxy); }");
-        var diagnostic = Assert.Single(diagnostics);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "CB1002");
         Assert.False(diagnostic.Properties.ContainsKey("Replacement"));
         // FixAllAsync would fail on "Assert.Single(actions)" if a fix were registered; check directly.
         var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();

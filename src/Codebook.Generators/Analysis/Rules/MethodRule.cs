@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -18,25 +17,11 @@ namespace Codebook.Analysis.Rules
 
         public static void Check(StatusCodeSite site, Context methods)
         {
-            if (!site.Protocol.Codes.TryGetValue(site.Value, out var code))
+            if (site.Protocol.Codes.TryGetValue(site.Value, out var code))
             {
-                return;
+                // Methods that take no response at all are CB1003's.
+                site.ReportRefused(Descriptor, methods, m => !code.AllowedMethods.Contains(m) && !site.Protocol.Model.NoResponse.Contains(m), code.MethodRuleReference);
             }
-            List<string>? refused = null;
-            foreach (var method in methods.Tokens)
-            {
-                if (!code.AllowedMethods.Contains(method) && !site.Protocol.Model.NoResponse.Contains(method))
-                {
-                    (refused ??= new List<string>()).Add(method);
-                }
-            }
-            if (refused is null)
-            {
-                return;
-            }
-            var reference = code.MethodRuleReference.Length > 0 ? code.MethodRuleReference : site.Protocol.Model.Reference;
-            var instead = site.Instead(refused);
-            site.Report(Descriptor, instead?.Member, site.Protocol.Describe(site.Value), string.Join(" or ", refused), reference, instead?.Text ?? "");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -18,25 +17,10 @@ namespace Codebook.Analysis.Rules
 
         public static void Check(StatusCodeSite site, Context roles)
         {
-            if (!site.Protocol.Codes.TryGetValue(site.Value, out var code))
+            if (site.Protocol.Codes.TryGetValue(site.Value, out var code))
             {
-                return;
+                site.ReportRefused(Descriptor, roles, r => !code.AllowedRoles.Contains(r), code.RoleRuleReference);
             }
-            List<string>? refused = null;
-            foreach (var role in roles.Tokens)
-            {
-                if (!code.AllowedRoles.Contains(role))
-                {
-                    (refused ??= new List<string>()).Add(role);
-                }
-            }
-            if (refused is null)
-            {
-                return;
-            }
-            var reference = code.RoleRuleReference.Length > 0 ? code.RoleRuleReference : site.Protocol.Model.Reference;
-            var instead = site.Instead(refused);
-            site.Report(Descriptor, instead?.Member, site.Protocol.Describe(site.Value), string.Join(" or ", refused), reference, instead?.Text ?? "");
         }
     }
 }

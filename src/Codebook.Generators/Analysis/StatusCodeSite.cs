@@ -106,8 +106,24 @@ namespace Codebook.Analysis
                 ruleReference.Length > 0 ? ruleReference : Protocol.Model.Reference, instead?.Text ?? "");
         }
 
+        /// <summary>
+        /// The member of the enum written at this site whose value is <paramref name="code"/>: the generated member,
+        /// or an existing stack's own member; null for an integer, or a foreign enum without one (then no code fix).
+        /// </summary>
+        public string? MemberFor(int code)
+        {
+            var type = Operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : Operation.Type;
+            if (Protocol.StatusType.Equals(type, SymbolEqualityComparer.Default))
+            {
+                return Protocol.Codes.TryGetValue(code, out var model) ? model.Name : null;
+            }
+            return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } foreign
+                ? foreign.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == code)?.Name
+                : null;
+        }
+
         /// <summary>The catalogue's suggestion for when this code is not allowed (`instead: { proxy: 407 }`).</summary>
-        public (string Member, string Text)? Instead(IEnumerable<string> tokens)
+        public (string? Member, string Text)? Instead(IEnumerable<string> tokens)
         {
             if (!Protocol.Codes.TryGetValue(Value, out var code))
             {
@@ -117,7 +133,7 @@ namespace Codebook.Analysis
             {
                 if (tokens.Contains(substitute.When) && Protocol.Codes.TryGetValue(substitute.Code, out var other))
                 {
-                    return (other.Name, $"; send {substitute.Code} {other.Reason} instead");
+                    return (MemberFor(substitute.Code), $"; send {substitute.Code} {other.Reason} instead");
                 }
             }
             return null;
@@ -140,7 +156,7 @@ namespace Codebook.Analysis
             }
         }
 
-        /// <summary>True when the code's value is produced here for someone to send (a generic parameter, as in Assert.Equal        /// <summary>True when the code's value is produced here for someone to send.</summary>lt;T        /// <summary>True when the code's value is produced here for someone to send.</summary>gt;, only reads).</summary>
+        /// <summary>True when the code's value is produced here for someone to send (passing it to a generic parameter, as in Assert.Equal, only reads it).</summary>
         public bool IsSent()
         {
             var use = Use;

@@ -190,3 +190,35 @@ public static class Handlers
             editorConfig: new Dictionary<string, string> { ["codebook.sip.headers-added-elsewhere"] = "Allow, Date" });
     }
 }
+
+/// <summary>Code fixes on an existing stack's enum use that enum's own members, or offer nothing.</summary>
+public class InteropCodeFixTests
+{
+    private const string Stack = @"
+namespace Acme.Sip
+{
+    public enum SipResponseCode { Ok = 200, AlternativeService = 304, BadRequest = 400, Unauthorised = 401, ProxyAuthRequired = 407, RequestTerminated = 487 }
+    public static class Wire { public static void Send(SipResponseCode code) { } }
+}
+namespace App
+{
+    using Acme.Sip;
+    using Codebook.Sip;
+    public static class P
+    {
+        [SipRole(SipRole.Proxy)] public static void Challenge() { Wire.Send(SipResponseCode.Unauthorised); var wwwAuthenticate = 1; }
+        public static void Alternative() => Wire.Send(SipResponseCode.AlternativeService);
+    }
+}";
+
+    [Fact]
+    public async Task Replacements_name_the_stacks_own_members()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(Stack, new[] { ("/p/codes.yaml", "interop:\n  sip:\n    status-types: [Acme.Sip.SipResponseCode]\n") });
+        Assert.Equal("ProxyAuthRequired", diagnostics.Single(d => d.Id == "CB1002").Properties["Replacement"]);
+        Assert.False(diagnostics.Single(d => d.Id == "CB1004").Properties.ContainsKey("Replacement")); // the stack has no 300 member
+
+        var fixedSource = await CodeFixHarness.FixAllAsync(Stack, "CB1002", catalogues: new[] { ("/p/codes.yaml", "interop:\n  sip:\n    status-types: [Acme.Sip.SipResponseCode]\n") });
+        Assert.Contains("Wire.Send(SipResponseCode.ProxyAuthRequired);", fixedSource);
+    }
+}

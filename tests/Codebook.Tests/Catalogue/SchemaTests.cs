@@ -20,6 +20,7 @@ public class SchemaTests
     [InlineData("classes", "Classes")]
     [InlineData("classRule", "ClassRule")]
     [InlineData("code", "Code")]
+    [InlineData("interop", "Interop")]
     public void Schema_keys_match_the_parser(string definition, string level)
     {
         var schemaKeys = Definitions.GetProperty(definition).GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(k => k);

@@ -15,13 +15,13 @@ namespace Codebook.Tests.Harness;
 internal static class CodeFixHarness
 {
     /// <summary>Fixes every diagnostic with <paramref name="id"/> one after another and returns the final source.</summary>
-    public static async Task<string> FixAllAsync(string source, string id, IReadOnlyDictionary<string, string>? editorConfig = null)
+    public static async Task<string> FixAllAsync(string source, string id, IReadOnlyDictionary<string, string>? editorConfig = null, IEnumerable<(string Path, string Text)>? catalogues = null)
     {
         var provider = new StatusCodeCodeFixProvider();
         Assert.Contains(id, provider.FixableDiagnosticIds);
         for (var round = 0; round < 20; round++)
         {
-            var diagnostic = (await AnalyzerHarness.AnalyzeAsync(source, editorConfig: editorConfig)).FirstOrDefault(d => d.Id == id);
+            var diagnostic = (await AnalyzerHarness.AnalyzeAsync(source, catalogues, editorConfig: editorConfig)).FirstOrDefault(d => d.Id == id);
             if (diagnostic is null)
             {
                 return source;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -23,17 +22,12 @@ namespace Codebook.Analysis.Rules
             {
                 return;
             }
-            if (type is null || site.Protocol.StatusType.Equals(type, SymbolEqualityComparer.Default))
+            // The member of the enum the number is cast to (generated, or the stack's own); an integer sink gets the
+            // generated name in the message and no fix, since the enum does not fit there.
+            var member = type is null ? null : site.MemberFor(site.Value);
+            if (type is null || member is not null)
             {
-                // The generated member; a fix is offered only where the enum itself fits.
-                site.Report(Descriptor, type is null ? null : code.Name, site.Protocol.StatusType.Name, code.Name, site.Value);
-                return;
-            }
-            // An existing stack's enum: name its own member for the value, if it has one.
-            var member = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == site.Value);
-            if (member is not null)
-            {
-                site.Report(Descriptor, member.Name, type.Name, member.Name, site.Value);
+                site.Report(Descriptor, member, (type ?? site.Protocol.StatusType).Name, member ?? code.Name, site.Value);
             }
         }
     }

@@ -27,7 +27,7 @@ namespace Codebook.Analysis.Rules
                 ? model.UnknownTargets[site.Value / 100 - 1]
                 : model.OutOfRangeTarget;
             var replacement = site.Protocol.Codes.TryGetValue(fallback, out var target) ? target : null;
-            site.Report(Descriptor, replacement?.Name, site.Value, site.Protocol.DisplayName, replacement is null ? "unknown" : site.Protocol.Describe(fallback));
+            site.Report(Descriptor, replacement is null ? null : site.MemberFor(replacement.Value), site.Value, site.Protocol.DisplayName, replacement is null ? "unknown" : site.Protocol.Describe(fallback));
         }
     }
 }

@@ -57,6 +57,7 @@ namespace Codebook.CodeFixes
             var name = SyntaxFactory.IdentifierName(member);
             return node switch
             {
+                CastExpressionSyntax { Type: NullableTypeSyntax nullable } => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, nullable.ElementType.WithoutTrivia(), name),
                 CastExpressionSyntax cast => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, cast.Type.WithoutTrivia(), name),
                 MemberAccessExpressionSyntax access => access.WithName(name),
                 IdentifierNameSyntax => name,

@@ -118,9 +118,17 @@ namespace Codebook.Analysis
                 return Protocol.Codes.TryGetValue(code, out var model) ? model.Name : null;
             }
             return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } foreign
-                ? foreign.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == code)?.Name
+                ? foreign.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && HasValue(f.ConstantValue, code))?.Name
                 : null;
         }
+
+        /// <summary>Whether an enum constant of any underlying type (ulong included) equals <paramref name="code"/>.</summary>
+        private static bool HasValue(object? constant, int code) => constant switch
+        {
+            ulong u => code >= 0 && u == (ulong)code,
+            long or int or short or sbyte or uint or ushort or byte => System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture) == code,
+            _ => false,
+        };
 
         /// <summary>The catalogue's suggestion for when this code is not allowed (`instead: { proxy: 407 }`).</summary>
         public (string? Member, string Text)? Instead(IEnumerable<string> tokens)
@@ -229,6 +237,11 @@ namespace Codebook.Analysis
             {
                 foreach (var argument in arguments)
                 {
+                    // Only a parameter that holds a method: a reason phrase "Update" is not a method.
+                    if (argument.Parameter is null || !Protocol.IsMethodType(Underlying(argument.Parameter.OriginalDefinition.Type)))
+                    {
+                        continue;
+                    }
                     var constant = Protocol.MethodToken(Unwrap(argument.Value));
                     if (constant is not null)
                     {
@@ -284,7 +297,7 @@ namespace Codebook.Analysis
                 for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
                 {
                     var attribute = symbol.GetAttributes().FirstOrDefault(a => respondsTo.Equals(a.AttributeClass, SymbolEqualityComparer.Default));
-                    if (attribute is { ConstructorArguments.Length: 1 })
+                    if (attribute is { ConstructorArguments.Length: 1 } && !attribute.ConstructorArguments[0].IsNull)
                     {
                         var argument = attribute.ConstructorArguments[0];
                         var values = argument.Kind == TypedConstantKind.Array ? argument.Values.Select(v => v.Value) : new[] { argument.Value };

@@ -65,10 +65,11 @@ namespace Codebook.Analysis
                          && conversion.Operand.Type is { TypeKind: not TypeKind.Enum }
                          && AsCode(conversion.Operand.ConstantValue.Value) is { } number:
                     site = new StatusCodeSite(context, cache, protocol, conversion, number);
-                    if (!conversion.IsImplicit)
+                    if (conversion.IsImplicit)
                     {
-                        NumericLiteralRule.Check(site, conversion.Type);
+                        return; // `code == 0`, `SipStatusCode c = 0`: the language's zero, not a written code
                     }
+                    NumericLiteralRule.Check(site, conversion.Type);
                     UndefinedCodeRule.Check(site);
                     break;
                 default:

@@ -115,7 +115,8 @@ namespace Codebook.Catalogue
 
             var resolver = new ExtendsResolver(protocols, found);
             var models = new List<ProtocolModel>();
-            var prefixes = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+            // Hint names (and file systems) ignore case: Http and HTTP would clash.
+            var prefixes = new Dictionary<string, Located<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var key in order.Where(selected.Contains))
             {
                 var resolved = resolver.Resolve(key);
@@ -174,11 +175,21 @@ namespace Codebook.Catalogue
                 _problems = problems;
             }
 
+            /// <summary>Deeper chains than this are surely a mistake, and would only risk the compiler's stack.</summary>
+            private const int MaxDepth = 64;
+
             public ProtocolEntry? Resolve(string key)
             {
                 if (_resolved.TryGetValue(key, out var done))
                 {
                     return done;
+                }
+                if (_visiting.Count >= MaxDepth)
+                {
+                    _problems.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                        $"protocol '{key}' is more than {MaxDepth} levels of extends deep", _protocols[key].Key.Range));
+                    _resolved[key] = null;
+                    return null;
                 }
 
                 var entry = _protocols[key];

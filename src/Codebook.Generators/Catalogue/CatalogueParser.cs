@@ -26,6 +26,12 @@ namespace Codebook.Catalogue
 
         private readonly List<CatalogueProblem> _problems;
 
+        /// <summary>
+        /// Entries read, aliases counted at every use. Aliases of mappings can multiply a small file into billions of
+        /// entries; past this budget the rest is not read (and that is reported), so time and memory stay bounded.
+        /// </summary>
+        private int _budget = 1_000_000;
+
         private CatalogueParser(List<CatalogueProblem> problems) => _problems = problems;
 
         public static CatalogueDocument Parse(string text, string path, List<CatalogueProblem> problems)
@@ -353,6 +359,10 @@ namespace Codebook.Catalogue
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pair in node.Pairs)
             {
+                if (!Spend(pair.Key))
+                {
+                    yield break;
+                }
                 var keyText = pair.Key.Kind == YamlNodeKind.Scalar ? pair.Key.Value ?? "" : null;
                 if (keyText is not null && !seen.Add(keyText))
                 {
@@ -404,6 +414,10 @@ namespace Codebook.Catalogue
             var list = new List<Located<string>>();
             foreach (var item in node.Items)
             {
+                if (!Spend(item))
+                {
+                    return null;
+                }
                 if (String(item, $"each item of {what}") is { } value)
                 {
                     list.Add(value);
@@ -411,6 +425,15 @@ namespace Codebook.Catalogue
             }
             // A list with a bad item is left out whole: half a list would silently replace the inherited one.
             return list.Count == node.Items.Count ? list : null;
+        }
+
+        private bool Spend(YamlNode at)
+        {
+            if (--_budget == 0)
+            {
+                Problem(ProblemIds.InvalidEntry, at, "the catalogue expands to more than a million entries (through aliases?); the rest is not read");
+            }
+            return _budget > 0;
         }
 
         private void Problem(string id, YamlNode node, string message) => _problems.Add(new CatalogueProblem(id, message, node.Range));

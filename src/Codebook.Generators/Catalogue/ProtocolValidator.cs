@@ -39,9 +39,9 @@ namespace Codebook.Catalogue
                 Report(ProblemIds.InvalidEntry, entry.Key.Range, $"protocol '{_key}' has no prefix; add one such as 'prefix: {Naming.ToPascalCase(_key)}' (it names the generated types)");
                 return null;
             }
-            if (!Naming.IsIdentifier(prefix.Value))
+            if (!Naming.IsIdentifier(prefix.Value) || prefix.Value == "StatusClass")
             {
-                Report(ProblemIds.InvalidEntry, prefix.Range, $"expected prefix to be a C# identifier such as 'Sip' but found '{prefix.Value}'");
+                Report(ProblemIds.InvalidEntry, prefix.Range, $"expected prefix to be a C# identifier such as 'Sip' (and not StatusClass, which every catalogue generates) but found '{prefix.Value}'");
                 return null;
             }
 
@@ -56,7 +56,16 @@ namespace Codebook.Catalogue
 
             var methods = Tokens(entry.Methods, "method", out _methods);
             var roles = Tokens(entry.Roles, "role", out _roles);
-            var noResponse = References(entry.NoResponse, _methods, "no-response", "method").ToList();
+            var noResponse = new List<string>();
+            foreach (var method in References(entry.NoResponse, _methods, "no-response", "method"))
+            {
+                if (noResponse.Contains(method))
+                {
+                    Report(ProblemIds.Duplicate, entry.NoResponse!.First(m => m.Value == method).Range, $"no-response lists method '{method}' twice");
+                    continue;
+                }
+                noResponse.Add(method);
+            }
 
             var versions = new List<string>();
             foreach (var version in entry.Versions ?? new List<Located<string>>())
@@ -86,8 +95,15 @@ namespace Codebook.Catalogue
             var codes = new List<StatusCodeModel>();
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
             var defined = new HashSet<int>(entry.Codes.Select(c => c.Code.Value).Where(v => v >= min && v <= max));
+            var values = new HashSet<int>();
             foreach (var code in entry.Codes.OrderBy(c => c.Code.Value))
             {
+                if (!values.Add(code.Code.Value))
+                {
+                    // "404" and "0404" are different keys but the same code.
+                    Report(ProblemIds.Duplicate, code.Code.Range, $"code {code.Code.Value} is written twice in protocol '{_key}'");
+                    continue;
+                }
                 var model = BuildCode(code, min, max, methodsAnswered, roleNames, classRules, defined);
                 if (model is null)
                 {
@@ -152,8 +168,8 @@ namespace Codebook.Catalogue
             }
 
             var cultures = codes.SelectMany(c => c.User.Concat(c.Engineer)).Select(m => m.Culture)
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(c => c == "en" ? 0 : 1)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(c => string.Equals(c, "en", StringComparison.OrdinalIgnoreCase) ? 0 : c.StartsWith("en-", StringComparison.OrdinalIgnoreCase) ? 1 : 2)
                 .ToList();
 
             var classModels = classRules

@@ -78,7 +78,7 @@ namespace Codebook.Generation
             return w.ToString();
         }
 
-        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Codebook\", \"{VERSION}\")]";
+        private static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"Codebook\", \"{Version}\")]";
 
         private static void Header(CodeWriter w, string what, bool nullable)
         {
@@ -114,7 +114,7 @@ namespace Codebook.Generation
             }
             EmitAttributes();
             _w.Close();
-            return _w.ToString().Replace("{VERSION}", Version);
+            return _w.ToString();
         }
 
         private void EmitStatusEnum(string title)
@@ -196,7 +196,7 @@ namespace Codebook.Generation
             _w.Line("/// <summary>The class of the code (its first digit), or Unknown outside the protocol's range.</summary>");
             _w.Open($"public static global::{_root}.StatusClass GetStatusClass(this {_code} code)");
             _w.Line("var value = (int)code;");
-            _w.Line($"return value >= {_p.Min} && value <= {_p.Max} ? (global::{_root}.StatusClass)(value / 100) : global::{_root}.StatusClass.Unknown;");
+            _w.Line($"return value >= {_p.Min} && value <= {System.Math.Min(_p.Max, 699)} ? (global::{_root}.StatusClass)(value / 100) : global::{_root}.StatusClass.Unknown;");
             _w.Close();
             _w.Line();
             Predicate("IsProvisional", "1xx: a provisional (informational) response", 100, 199);
@@ -226,7 +226,7 @@ namespace Codebook.Generation
                 _w.Line($"/// </summary>");
                 _w.Open($"public static string {name}(this {_code} code, {culture} culture)");
                 _w.Line("var value = (int)code;");
-                var english = _p.Cultures.IndexOf("en");
+                var english = EnglishIndex();
                 var fallback = english >= 0 ? $" ?? {method}(value, {english})" : "";
                 _w.Line($"return {method}(value, CultureIndex(culture)){fallback} ?? GetReasonPhrase(code);");
                 _w.Close();
@@ -681,8 +681,12 @@ namespace Codebook.Generation
             }
         }
 
+        /// <summary>The culture English falls back to: en, else the first en-XX (cultures are ordered that way).</summary>
+        private int EnglishIndex() =>
+            _p.Cultures.Count > 0 && (string.Equals(_p.Cultures[0], "en", System.StringComparison.OrdinalIgnoreCase) || _p.Cultures[0].StartsWith("en-", System.StringComparison.OrdinalIgnoreCase)) ? 0 : -1;
+
         /// <summary>The English text of a message list, else its first one.</summary>
         private static string? Pick(EquatableArray<Message> messages) =>
-            messages.FirstOrDefault(m => m.Culture == "en")?.Text ?? messages.FirstOrDefault()?.Text;
+            messages.FirstOrDefault(m => m.Culture.StartsWith("en", System.StringComparison.OrdinalIgnoreCase))?.Text ?? messages.FirstOrDefault()?.Text;
     }
 }

@@ -5,7 +5,7 @@
 namespace Codebook
 {
     /// <summary>The class of a status code, given by its first digit.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Codebook", "{VERSION}")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Codebook", "0.1.0.0")]
     public enum StatusClass
     {
         /// <summary>Not a status code of the protocol (outside its range).</summary>

@@ -69,7 +69,7 @@ namespace Codebook.Analysis
             {
                 return _tokensByNormalName.TryGetValue(Normalize(text), out var token) && string.Equals(token, text, StringComparison.OrdinalIgnoreCase) ? token : null;
             }
-            var type = operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : operation.Type;
+            var type = CodebookSymbols.Underlying(operation.Type);
             if (type is null)
             {
                 return null;
@@ -208,13 +208,11 @@ namespace Codebook.Analysis
         }
 
         /// <summary>The protocol whose status enum is <paramref name="type"/> (or a nullable of it).</summary>
-        public ProtocolSymbols? ForStatusType(ITypeSymbol? type)
-        {
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-            {
-                type = nullable.TypeArguments[0];
-            }
-            return type is not null && _byStatusType.TryGetValue(type, out var protocol) ? protocol : null;
-        }
+        public ProtocolSymbols? ForStatusType(ITypeSymbol? type) =>
+            Underlying(type) is { } underlying && _byStatusType.TryGetValue(underlying, out var protocol) ? protocol : null;
+
+        /// <summary>T for T?, else the type itself: a nullable status or method is still one.</summary>
+        public static ITypeSymbol? Underlying(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
     }
 }

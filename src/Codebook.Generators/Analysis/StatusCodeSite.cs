@@ -112,7 +112,7 @@ namespace Codebook.Analysis
         /// </summary>
         public string? MemberFor(int code)
         {
-            var type = Operation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : Operation.Type;
+            var type = Underlying(Operation.Type);
             if (Protocol.StatusType.Equals(type, SymbolEqualityComparer.Default))
             {
                 return Protocol.Codes.TryGetValue(code, out var model) ? model.Name : null;
@@ -415,8 +415,7 @@ namespace Codebook.Analysis
                 .Select(a => Protocol.RoleToken(a.ConstructorArguments[0].Value))
                 .FirstOrDefault(t => t is not null);
 
-        private static ITypeSymbol? Underlying(ITypeSymbol? type) =>
-            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        private static ITypeSymbol? Underlying(ITypeSymbol? type) => CodebookSymbols.Underlying(type);
 
         private bool IsOn(ISwitchOperation? switchOperation) =>
             switchOperation is not null && IsMethodValue(switchOperation.Value);

@@ -209,7 +209,7 @@ namespace Codebook.Generation
 
             _w.Line("/// <summary>True when the catalogue marks the code deprecated: it should no longer be sent.</summary>");
             _w.Open($"public static bool IsDeprecated(this {_code} code)");
-            SwitchReturningBool("(int)code", _p.Codes.Where(c => c.Deprecated is not null).Select(c => c.Value));
+            SwitchReturningBool(_p.Codes.Where(c => c.Deprecated is not null).Select(c => c.Value));
             _w.Close();
             _w.Line();
 
@@ -300,7 +300,7 @@ namespace Codebook.Generation
             _w.Line();
         }
 
-        private void SwitchReturningBool(string subject, IEnumerable<int> values)
+        private void SwitchReturningBool(IEnumerable<int> values)
         {
             var list = values.ToList();
             if (list.Count == 0)
@@ -308,7 +308,7 @@ namespace Codebook.Generation
                 _w.Line("return false;");
                 return;
             }
-            _w.Open($"switch ({subject})");
+            _w.Open("switch ((int)code)");
             foreach (var value in list)
             {
                 _w.Line($"case {value}:");

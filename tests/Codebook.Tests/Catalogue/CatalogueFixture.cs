@@ -17,14 +17,6 @@ internal static class CatalogueFixture
         return (model, problems);
     }
 
-    /// <summary>Composes one file on its own, without the embedded catalogue.</summary>
-    public static (CatalogueModel Model, List<CatalogueProblem> Problems) Alone(string yaml, string? namespaceOverride = null)
-    {
-        var problems = new List<CatalogueProblem>();
-        var model = CatalogueComposer.Compose(new CatalogueSource("/project/codes.yaml", yaml), Enumerable.Empty<CatalogueSource>(), namespaceOverride, problems);
-        return (model, problems);
-    }
-
     public static ProtocolModel Protocol(this CatalogueModel model, string key) => model.Protocols.Single(p => p.Key == key);
 
     public static StatusCodeModel Code(this ProtocolModel protocol, int value) => protocol.Codes.Single(c => c.Value == value);

@@ -25,10 +25,7 @@ namespace Codebook.Analysis.Rules
             // The member of the enum the number is cast to (generated, or the stack's own); an integer sink gets the
             // generated name in the message and no fix, since the enum does not fit there.
             var member = type is null ? null : site.MemberFor(site.Value);
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-            {
-                type = nullable.TypeArguments[0]; // (SipStatusCode?)487 names SipStatusCode.RequestTerminated
-            }
+            type = CodebookSymbols.Underlying(type); // (SipStatusCode?)487 names SipStatusCode, not Nullable
             if (type is null || member is not null)
             {
                 site.Report(Descriptor, member, (type ?? site.Protocol.StatusType).Name, member ?? code.Name, site.Value);

@@ -11,7 +11,7 @@ namespace Codebook.Analysis
     /// <summary>One protocol's generated types in a compilation, beside its catalogue entry.</summary>
     internal sealed class ProtocolSymbols
     {
-        public ProtocolSymbols(ProtocolModel model, INamedTypeSymbol statusType, Compilation compilation, string ns, InteropModel? interop)
+        public ProtocolSymbols(ProtocolModel model, INamedTypeSymbol statusType, Compilation compilation, InteropModel? interop)
         {
             Model = model;
             StatusType = statusType;
@@ -19,23 +19,31 @@ namespace Codebook.Analysis
             ForeignMethodTypes = Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             StatusSinks = Members(compilation, interop?.StatusMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
             MethodMembers = Members(compilation, interop?.MethodMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
-            _tokensByNormalName = new Dictionary<string, string>(StringComparer.Ordinal);
+            _tokensByName = new Dictionary<string, string>(NameComparer.Instance);
             foreach (var method in model.Methods)
             {
-                _tokensByNormalName[Normalize(method.Token)] = method.Token;
+                _tokensByName[method.Token] = method.Token;
             }
-            MethodType = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}Method");
-            RoleType = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}Role");
-            RoleAttribute = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}RoleAttribute");
-            RespondsToAttribute = compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}RespondsToAttribute");
+            RequiredHeaders = new HashSet<string>(model.Codes.SelectMany(c => c.Headers), NameComparer.Instance);
+            RoleOption = $"codebook.{model.Key}.role";
+            HeadersAddedElsewhereOption = $"codebook.{model.Key}.headers-added-elsewhere";
+            MethodType = Generated("Method");
+            RoleType = Generated("Role");
+            RoleAttribute = Generated("RoleAttribute");
+            RespondsToAttribute = Generated("RespondsToAttribute");
             LookupTypes = new[] { "StatusCodeExtensions", "StatusCodes", "Methods" }
-                .Select(suffix => compilation.GetTypeByMetadataName($"{ns}.{model.Prefix}{suffix}"))
+                .Select(Generated)
                 .OfType<INamedTypeSymbol>()
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+            // The generator emits a protocol's types together: look beside the status type, not through every
+            // referenced assembly as a compilation-wide lookup does.
+            INamedTypeSymbol? Generated(string suffix) => statusType.ContainingNamespace.GetTypeMembers(model.Prefix + suffix, 0).FirstOrDefault();
             Codes = model.Codes.ToDictionary(c => c.Value);
+            AssemblyRole = RoleAttribute is null ? null : RoleIn(compilation.Assembly.GetAttributes());
         }
 
-        private readonly Dictionary<string, string> _tokensByNormalName;
+        private readonly Dictionary<string, string> _tokensByName;
 
         public ProtocolModel Model { get; }
 
@@ -67,7 +75,7 @@ namespace Codebook.Analysis
             var value = operation.ConstantValue.Value;
             if (value is string text)
             {
-                return _tokensByNormalName.TryGetValue(Normalize(text), out var token) && string.Equals(token, text, StringComparison.OrdinalIgnoreCase) ? token : null;
+                return _tokensByName.TryGetValue(text, out var token) && string.Equals(token, text, StringComparison.OrdinalIgnoreCase) ? token : null;
             }
             var type = CodebookSymbols.Underlying(operation.Type);
             if (type is null)
@@ -84,13 +92,10 @@ namespace Codebook.Analysis
                 var name = operation is IFieldReferenceOperation field
                     ? field.Field.Name
                     : named.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
-                return name is not null && _tokensByNormalName.TryGetValue(Normalize(name), out var token) ? token : null;
+                return name is not null && _tokensByName.TryGetValue(name, out var token) ? token : null;
             }
             return null;
         }
-
-        /// <summary>Case-insensitive, '_' and '-' ignored: how foreign names meet catalogue tokens.</summary>
-        internal static string Normalize(string name) => name.Replace("_", "").Replace("-", "").ToLowerInvariant();
 
         private static IEnumerable<INamedTypeSymbol> Types(Compilation compilation, EquatableArray<string>? names) =>
             (names ?? EquatableArray<string>.Empty).Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>();
@@ -141,6 +146,32 @@ namespace Codebook.Analysis
         public ImmutableHashSet<INamedTypeSymbol> LookupTypes { get; }
 
         public Dictionary<int, StatusCodeModel> Codes { get; }
+
+        /// <summary>Every header some code of this protocol requires (compared as <see cref="NameComparer"/> does).</summary>
+        public HashSet<string> RequiredHeaders { get; }
+
+        /// <summary>The .editorconfig key naming the role of a file's code: codebook.sip.role.</summary>
+        public string RoleOption { get; }
+
+        /// <summary>The .editorconfig key listing headers a pipeline adds: codebook.sip.headers-added-elsewhere.</summary>
+        public string HeadersAddedElsewhereOption { get; }
+
+        /// <summary>The role a [Role] attribute among <paramref name="attributes"/> names, if any.</summary>
+        public string? RoleIn(ImmutableArray<AttributeData> attributes)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass is { } type && type.Equals(RoleAttribute, SymbolEqualityComparer.Default)
+                    && attribute.ConstructorArguments.Length == 1 && RoleToken(attribute.ConstructorArguments[0].Value) is { } role)
+                {
+                    return role;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The role [assembly: Role] names, if any.</summary>
+        public string? AssemblyRole { get; }
 
         /// <summary>"SIP": how messages name the protocol.</summary>
         public string DisplayName => Model.Key.ToUpperInvariant();
@@ -201,7 +232,7 @@ namespace Codebook.Analysis
                 var statusType = compilation.GetTypeByMetadataName($"{ns}.{protocol.Prefix}StatusCode");
                 if (statusType is { TypeKind: TypeKind.Enum })
                 {
-                    protocols.Add(new ProtocolSymbols(protocol, statusType, compilation, ns, model.Interop.FirstOrDefault(i => i.Protocol == protocol.Key)));
+                    protocols.Add(new ProtocolSymbols(protocol, statusType, compilation, model.Interop.FirstOrDefault(i => i.Protocol == protocol.Key)));
                 }
             }
             return protocols.Count == 0 ? null : new CodebookSymbols(protocols);

@@ -1,46 +1,13 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Codebook.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Codebook.Analysis
 {
-    /// <summary>
-    /// Contexts already worked out in this compilation: many codes share a branch, a member and a file, so each
-    /// is read once (the analyzer's cost is dominated by this walk otherwise).
-    /// </summary>
-    internal sealed class ContextCache
-    {
-        public System.Collections.Concurrent.ConcurrentDictionary<(IOperation Branch, bool Else, ProtocolSymbols Protocol), IReadOnlyList<string>?> Branches { get; } = new();
-
-        /// <summary>Per member body: every string constant and member name in it, normalized (for CB1006).</summary>
-        public System.Collections.Concurrent.ConcurrentDictionary<IOperation, HashSet<string>> Mentions { get; } = new();
-
-        public System.Collections.Concurrent.ConcurrentDictionary<(SyntaxTree Tree, ProtocolSymbols Protocol), HashSet<string>> HeadersElsewhere { get; } = new();
-
-        public System.Collections.Concurrent.ConcurrentDictionary<(ISymbol Member, ProtocolSymbols Protocol), Context> RespondsTo { get; } = new(new MemberComparer());
-
-        public System.Collections.Concurrent.ConcurrentDictionary<(ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol), Context> Roles { get; } = new(new MemberTreeComparer());
-
-        private sealed class MemberComparer : IEqualityComparer<(ISymbol Member, ProtocolSymbols Protocol)>
-        {
-            public bool Equals((ISymbol Member, ProtocolSymbols Protocol) x, (ISymbol Member, ProtocolSymbols Protocol) y) =>
-                SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && ReferenceEquals(x.Protocol, y.Protocol);
-
-            public int GetHashCode((ISymbol Member, ProtocolSymbols Protocol) value) => SymbolEqualityComparer.Default.GetHashCode(value.Member);
-        }
-
-        private sealed class MemberTreeComparer : IEqualityComparer<(ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol)>
-        {
-            public bool Equals((ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol) x, (ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol) y) =>
-                SymbolEqualityComparer.Default.Equals(x.Member, y.Member) && ReferenceEquals(x.Tree, y.Tree) && ReferenceEquals(x.Protocol, y.Protocol);
-
-            public int GetHashCode((ISymbol Member, SyntaxTree Tree, ProtocolSymbols Protocol) value) => SymbolEqualityComparer.Default.GetHashCode(value.Member);
-        }
-    }
-
     /// <summary>Where a request method or a role was learnt from, for the diagnostic message.</summary>
     internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source)
     {
@@ -55,12 +22,12 @@ namespace Codebook.Analysis
     internal sealed class StatusCodeSite
     {
         private readonly OperationAnalysisContext _context;
-        private readonly ContextCache _cache;
+        private readonly ProtocolBlockCache _cache;
 
-        public StatusCodeSite(OperationAnalysisContext context, ContextCache cache, ProtocolSymbols protocol, IOperation operation, int value)
+        public StatusCodeSite(OperationAnalysisContext context, BlockCache cache, ProtocolSymbols protocol, IOperation operation, int value)
         {
             _context = context;
-            _cache = cache;
+            _cache = cache.For(protocol);
             Protocol = protocol;
             Operation = operation;
             Value = value;
@@ -84,15 +51,17 @@ namespace Codebook.Analysis
         }
 
         /// <summary>
-        /// Reports <paramref name="descriptor"/> once, naming every token of the context the code is refused for,
-        /// the rule's reference (else the protocol's) and the catalogue's suggestion, which the code fix applies.
+        /// Reports <paramref name="descriptor"/> once, naming every token of the context that is neither in
+        /// <paramref name="allowed"/> nor in <paramref name="ignored"/>, with the rule's reference (else the
+        /// protocol's) and the catalogue's suggestion, which the code fix applies.
         /// </summary>
-        public void ReportRefused(DiagnosticDescriptor descriptor, Context context, System.Func<string, bool> isRefused, string ruleReference)
+        public void ReportRefused(DiagnosticDescriptor descriptor, Context context, EquatableArray<string> allowed, EquatableArray<string> ignored, string ruleReference)
         {
             List<string>? refused = null;
-            foreach (var token in context.Tokens)
+            for (var i = 0; i < context.Tokens.Count; i++)
             {
-                if (isRefused(token))
+                var token = context.Tokens[i];
+                if (!allowed.Contains(token) && !ignored.Contains(token))
                 {
                     (refused ??= new List<string>()).Add(token);
                 }
@@ -266,15 +235,18 @@ namespace Codebook.Analysis
                 {
                     continue;
                 }
-                var branchChild = child;
-                var tokens = _cache.Branches.GetOrAdd((parent, inElse, Protocol), _ => BranchMethods(parent, branchChild));
+                if (!_cache.TryGetBranch(parent, inElse, out var tokens))
+                {
+                    tokens = BranchMethods(parent, child);
+                    _cache.AddBranch(parent, inElse, tokens);
+                }
                 if (tokens is { Count: > 0 })
                 {
                     return new Context(tokens, "the enclosing branch on the request method");
                 }
             }
 
-            return _cache.RespondsTo.GetOrAdd((_context.ContainingSymbol, Protocol), _ => RespondsToContext());
+            return MemberCache().RespondsTo ??= RespondsToContext();
         }
 
         /// <summary>The methods a branch (switch section, switch-expression arm, if) admits for <paramref name="child"/>.</summary>
@@ -312,108 +284,149 @@ namespace Codebook.Analysis
             return default;
         }
 
-        /// <summary>True when the member body around this code mentions <paramref name="normalizedName"/> (see <see cref="ProtocolSymbols.Normalize"/>).</summary>
-        public bool MethodMentions(string normalizedName)
+        /// <summary>
+        /// True when the member body around this code mentions the required header <paramref name="header"/>: a
+        /// string equal to it or starting with "header:", or a member named like it (see <see cref="NameComparer"/>).
+        /// </summary>
+        public bool MethodMentions(string header)
         {
             var root = Operation;
             while (root.Parent is not null)
             {
                 root = root.Parent;
             }
-            return _cache.Mentions.GetOrAdd(root, Collect).Contains(normalizedName);
-
-            static HashSet<string> Collect(IOperation body)
+            if (!ReferenceEquals(_cache.MentionsBody, root) || _cache.Mentions is null)
             {
-                var names = new HashSet<string>(System.StringComparer.Ordinal);
-                foreach (var operation in body.Descendants())
+                _cache.MentionsBody = root;
+                _cache.Mentions = RequiredHeadersIn(root);
+            }
+            return _cache.Mentions.Contains(header);
+        }
+
+        private HashSet<string> RequiredHeadersIn(IOperation body)
+        {
+            var found = new HashSet<string>(NameComparer.Instance);
+            foreach (var operation in body.Descendants())
+            {
+                // Switching on the kind first spares an interface cast and a constant lookup on every operation.
+                switch (operation.Kind)
                 {
-                    if (operation.ConstantValue is { HasValue: true, Value: string text })
-                    {
-                        names.Add(ProtocolSymbols.Normalize(text));
-                        var colon = text.IndexOf(':');
-                        if (colon > 0)
+                    case OperationKind.Literal:
+                    case OperationKind.NameOf:
+                    case OperationKind.Binary:
+                    case OperationKind.InterpolatedString:
+                        AddConstant(operation.ConstantValue);
+                        break;
+                    case OperationKind.LocalReference when ((ILocalReferenceOperation)operation).Local is { IsConst: true } local:
+                        AddConstant(local.HasConstantValue ? new Optional<object?>(local.ConstantValue) : default);
+                        break;
+                    case OperationKind.FieldReference:
+                        var field = ((IFieldReferenceOperation)operation).Field;
+                        if (field.IsConst && field.Type.SpecialType == SpecialType.System_String)
                         {
-                            names.Add(ProtocolSymbols.Normalize(text.Substring(0, colon).Trim()));
+                            AddConstant(new Optional<object?>(field.ConstantValue));
                         }
-                    }
-                    var member = operation switch
+                        Add(field.Name);
+                        break;
+                    case OperationKind.PropertyReference:
+                    case OperationKind.MethodReference:
+                    case OperationKind.EventReference:
+                        Add(((IMemberReferenceOperation)operation).Member.Name);
+                        break;
+                    case OperationKind.Invocation:
+                        Add(((IInvocationOperation)operation).TargetMethod.Name);
+                        break;
+                }
+            }
+            return found;
+
+            void AddConstant(Optional<object?> constant)
+            {
+                if (constant is { HasValue: true, Value: string text })
+                {
+                    Add(text);
+                    var colon = text.IndexOf(':');
+                    if (colon > 0)
                     {
-                        IMemberReferenceOperation reference => reference.Member.Name,
-                        IInvocationOperation invocation => invocation.TargetMethod.Name,
-                        _ => null,
-                    };
-                    if (member is not null)
-                    {
-                        names.Add(ProtocolSymbols.Normalize(member));
+                        Add(text.Substring(0, colon).Trim());
                     }
                 }
-                return names;
+            }
+
+            void Add(string name)
+            {
+                if (Protocol.RequiredHeaders.Contains(name))
+                {
+                    found.Add(name);
+                }
             }
         }
 
         /// <summary>Headers .editorconfig says a pipeline adds later: codebook.&lt;protocol&gt;.headers-added-elsewhere = Allow, Date.</summary>
-        public HashSet<string> HeadersAddedElsewhere() =>
-            _cache.HeadersElsewhere.GetOrAdd((Operation.Syntax.SyntaxTree, Protocol), key =>
+        public HashSet<string> HeadersAddedElsewhere()
+        {
+            if (_cache.HeadersElsewhere is { } cached)
             {
-                var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(key.Tree);
-                var names = new HashSet<string>(System.StringComparer.Ordinal);
-                if (options.TryGetValue($"codebook.{Protocol.Model.Key}.headers-added-elsewhere", out var list))
+                return cached;
+            }
+            var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(Operation.Syntax.SyntaxTree);
+            var names = new HashSet<string>(NameComparer.Instance);
+            if (options.TryGetValue(Protocol.HeadersAddedElsewhereOption, out var list))
+            {
+                foreach (var header in list.Split(','))
                 {
-                    foreach (var header in list.Split(','))
+                    if (header.Trim().Length > 0)
                     {
-                        if (header.Trim().Length > 0)
-                        {
-                            names.Add(ProtocolSymbols.Normalize(header.Trim()));
-                        }
+                        names.Add(header.Trim());
                     }
                 }
-                return names;
-            });
+            }
+            return _cache.HeadersElsewhere = names;
+        }
 
         /// <summary>The role sending this code: [Role] on the member, its types or the assembly, else .editorconfig.</summary>
-        public Context RoleContext() =>
-            _cache.Roles.GetOrAdd((_context.ContainingSymbol, Operation.Syntax.SyntaxTree, Protocol), _ => FindRole());
+        public Context RoleContext() => MemberCache().Role ??= FindRole();
+
+        /// <summary>The block's cache, its member contexts cleared if this code sits in another member than the last.</summary>
+        private ProtocolBlockCache MemberCache()
+        {
+            if (!ReferenceEquals(_cache.Member, _context.ContainingSymbol))
+            {
+                _cache.Member = _context.ContainingSymbol;
+                _cache.RespondsTo = null;
+                _cache.Role = null;
+            }
+            return _cache;
+        }
 
         private Context FindRole()
         {
-            if (Protocol.RoleAttribute is { } roleAttribute)
+            if (Protocol.RoleAttribute is not null)
             {
-                for (ISymbol? symbol = _context.ContainingSymbol; symbol is not null; symbol = symbol is INamespaceSymbol ? null : symbol.ContainingSymbol)
+                for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
                 {
-                    var target = symbol is INamespaceSymbol ? null : symbol;
-                    if (target is null)
+                    if (Protocol.RoleIn(symbol.GetAttributes()) is { } role)
                     {
-                        break;
-                    }
-                    if (RoleFrom(target.GetAttributes(), roleAttribute) is { } role)
-                    {
-                        return new Context(new[] { role }, $"[{Protocol.Model.Prefix}Role] on {target.Name}");
+                        return new Context(new[] { role }, $"[{Protocol.Model.Prefix}Role] on {symbol.Name}");
                     }
                 }
-                if (RoleFrom(_context.Compilation.Assembly.GetAttributes(), roleAttribute) is { } assemblyRole)
+                if (Protocol.AssemblyRole is { } assemblyRole)
                 {
                     return new Context(new[] { assemblyRole }, $"[assembly: {Protocol.Model.Prefix}Role]");
                 }
             }
 
-            var key = $"codebook.{Protocol.Model.Key}.role";
             var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(Operation.Syntax.SyntaxTree);
-            if (options.TryGetValue(key, out var configured))
+            if (options.TryGetValue(Protocol.RoleOption, out var configured))
             {
                 var token = Protocol.Model.Roles.FirstOrDefault(r => string.Equals(r.Token, configured.Trim(), System.StringComparison.OrdinalIgnoreCase))?.Token;
                 if (token is not null)
                 {
-                    return new Context(new[] { token }, $"{key} in .editorconfig");
+                    return new Context(new[] { token }, $"{Protocol.RoleOption} in .editorconfig");
                 }
             }
             return default;
         }
-
-        private string? RoleFrom(IEnumerable<AttributeData> attributes, INamedTypeSymbol roleAttribute) =>
-            attributes
-                .Where(a => roleAttribute.Equals(a.AttributeClass, SymbolEqualityComparer.Default) && a.ConstructorArguments.Length == 1)
-                .Select(a => Protocol.RoleToken(a.ConstructorArguments[0].Value))
-                .FirstOrDefault(t => t is not null);
 
         private static ITypeSymbol? Underlying(ITypeSymbol? type) => CodebookSymbols.Underlying(type);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Codebook.Analysis.Rules;
 using Microsoft.CodeAnalysis;
@@ -7,9 +8,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Codebook.Analysis
 {
     /// <summary>
-    /// Checks every constant status code in the user's code against the catalogue: the rules CB1001-CB1005 and
-    /// CB1007 (one file each under Rules/). The catalogue and the generated types are resolved once per
-    /// compilation; a compilation without any generated status type gets no per-operation work at all.
+    /// Checks every constant status code in the user's code against the catalogue: the rules CB1001-CB1007 (one
+    /// file each under Rules/). The catalogue and the generated types are resolved once per compilation; a
+    /// compilation without any generated status type gets no per-operation work at all.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class StatusCodeUsageAnalyzer : DiagnosticAnalyzer
@@ -23,29 +24,43 @@ namespace Codebook.Analysis
             NumericLiteralRule.Descriptor,
             HeaderRule.Descriptor);
 
+        // Built once: every block registers with them.
+        private static readonly ImmutableArray<OperationKind> CodeKinds = ImmutableArray.Create(OperationKind.FieldReference, OperationKind.Conversion);
+        private static readonly ImmutableArray<OperationKind> LiteralKind = ImmutableArray.Create(OperationKind.Literal);
+
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is skipped here, per member body (see GeneratedCode), not by Roslyn per diagnostic.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
                 var catalogue = CatalogueSnapshot.Get(start.Options, start.CancellationToken);
-                var symbols = CodebookSymbols.Resolve(start.Compilation, catalogue.Model);
-                if (symbols is null)
+                var compilation = start.Compilation;
+                // Resolved on the first block rather than here: by then the compiler has built its declarations,
+                // which a lookup made now would have to build first.
+                var resolved = new Lazy<CodebookSymbols?>(() => CodebookSymbols.Resolve(compilation, catalogue.Model));
+                var generated = new GeneratedCode(compilation);
+                start.RegisterOperationBlockStartAction(block =>
                 {
-                    return;
-                }
-                var cache = new ContextCache();
-                start.RegisterOperationAction(operation => Analyze(operation, symbols, cache), OperationKind.FieldReference, OperationKind.Conversion);
-                if (symbols.HasSinks)
-                {
-                    // Integers assigned to an existing stack's status property or parameter (interop status-members).
-                    start.RegisterOperationAction(operation => AnalyzeInteger(operation, symbols, cache), OperationKind.Literal);
-                }
+                    if (resolved.Value is not { } symbols
+                        || block.OperationBlocks.IsEmpty
+                        || generated.Contains(block.OwningSymbol, block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken))
+                    {
+                        return;
+                    }
+                    var cache = new BlockCache();
+                    block.RegisterOperationAction(operation => Analyze(operation, symbols, cache), CodeKinds);
+                    if (symbols.HasSinks)
+                    {
+                        // Integers assigned to an existing stack's status property or parameter (interop status-members).
+                        block.RegisterOperationAction(operation => AnalyzeInteger(operation, symbols, cache), LiteralKind);
+                    }
+                });
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, CodebookSymbols symbols, ContextCache cache)
+        private static void Analyze(OperationAnalysisContext context, CodebookSymbols symbols, BlockCache cache)
         {
             StatusCodeSite site;
             switch (context.Operation)
@@ -80,7 +95,7 @@ namespace Codebook.Analysis
         }
 
         /// <summary>An integer literal that flows into an interop status member: <c>response.StatusCode = 487</c>.</summary>
-        private static void AnalyzeInteger(OperationAnalysisContext context, CodebookSymbols symbols, ContextCache cache)
+        private static void AnalyzeInteger(OperationAnalysisContext context, CodebookSymbols symbols, BlockCache cache)
         {
             if (context.Operation is not ILiteralOperation { ConstantValue: { HasValue: true, Value: int value } } literal)
             {

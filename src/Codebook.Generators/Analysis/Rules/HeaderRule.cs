@@ -31,8 +31,7 @@ namespace Codebook.Analysis.Rules
             List<string>? missing = null;
             foreach (var header in code.Headers)
             {
-                var name = ProtocolSymbols.Normalize(header);
-                if (!elsewhere.Contains(name) && !site.MethodMentions(name))
+                if (!elsewhere.Contains(header) && !site.MethodMentions(header))
                 {
                     (missing ??= new List<string>()).Add(header);
                 }

@@ -20,7 +20,7 @@ namespace Codebook.Analysis.Rules
             if (site.Protocol.Codes.TryGetValue(site.Value, out var code))
             {
                 // Methods that take no response at all are CB1003's.
-                site.ReportRefused(Descriptor, methods, m => !code.AllowedMethods.Contains(m) && !site.Protocol.Model.NoResponse.Contains(m), code.MethodRuleReference);
+                site.ReportRefused(Descriptor, methods, code.AllowedMethods, site.Protocol.Model.NoResponse, code.MethodRuleReference);
             }
         }
     }

@@ -19,8 +19,9 @@ namespace Codebook.Analysis.Rules
         public static void Check(StatusCodeSite site, Context methods)
         {
             List<string>? silent = null;
-            foreach (var method in methods.Tokens)
+            for (var i = 0; i < methods.Tokens.Count; i++)
             {
+                var method = methods.Tokens[i];
                 if (site.Protocol.Model.NoResponse.Contains(method))
                 {
                     (silent ??= new List<string>()).Add(method);

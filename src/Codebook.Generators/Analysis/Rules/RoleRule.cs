@@ -1,3 +1,4 @@
+using Codebook.Catalogue;
 using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
@@ -19,7 +20,7 @@ namespace Codebook.Analysis.Rules
         {
             if (site.Protocol.Codes.TryGetValue(site.Value, out var code))
             {
-                site.ReportRefused(Descriptor, roles, r => !code.AllowedRoles.Contains(r), code.RoleRuleReference);
+                site.ReportRefused(Descriptor, roles, code.AllowedRoles, EquatableArray<string>.Empty, code.RoleRuleReference);
             }
         }
     }

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Codebook.Analysis
+{
+    /// <summary>
+    /// Contexts already worked out in one operation block (a member's body), per protocol: the codes of a block
+    /// share its branches, its member and its file, so each is read once. Roslyn runs the operation actions of one
+    /// block one after another, so plain collections do; nothing outlives the block.
+    /// </summary>
+    internal sealed class BlockCache
+    {
+        private readonly List<ProtocolBlockCache> _protocols = new(1);
+
+        public ProtocolBlockCache For(ProtocolSymbols protocol)
+        {
+            foreach (var cache in _protocols)
+            {
+                if (ReferenceEquals(cache.Protocol, protocol))
+                {
+                    return cache;
+                }
+            }
+            var added = new ProtocolBlockCache(protocol);
+            _protocols.Add(added);
+            return added;
+        }
+    }
+
+    /// <summary>One protocol's contexts in one block (see <see cref="BlockCache"/>).</summary>
+    internal sealed class ProtocolBlockCache
+    {
+        public ProtocolBlockCache(ProtocolSymbols protocol) => Protocol = protocol;
+
+        public ProtocolSymbols Protocol { get; }
+
+        // A block has few branches; comparing references beats hashing operations here.
+        private readonly List<(IOperation Branch, bool Else, IReadOnlyList<string>? Methods)> _branches = new();
+
+        /// <summary>The methods a switch section, switch-expression arm or if branch (or its else) admits, if read before.</summary>
+        public bool TryGetBranch(IOperation branch, bool inElse, out IReadOnlyList<string>? methods)
+        {
+            foreach (var known in _branches)
+            {
+                if (ReferenceEquals(known.Branch, branch) && known.Else == inElse)
+                {
+                    methods = known.Methods;
+                    return true;
+                }
+            }
+            methods = null;
+            return false;
+        }
+
+        public void AddBranch(IOperation branch, bool inElse, IReadOnlyList<string>? methods) => _branches.Add((branch, inElse, methods));
+
+        /// <summary>The member <see cref="RespondsTo"/> and <see cref="Role"/> were read for.</summary>
+        public ISymbol? Member { get; set; }
+
+        public Context? RespondsTo { get; set; }
+
+        public Context? Role { get; set; }
+
+        /// <summary>The body <see cref="Mentions"/> were collected from.</summary>
+        public IOperation? MentionsBody { get; set; }
+
+        /// <summary>Required headers <see cref="MentionsBody"/> mentions.</summary>
+        public HashSet<string>? Mentions { get; set; }
+
+        /// <summary>Headers .editorconfig says a pipeline adds for this block's file.</summary>
+        public HashSet<string>? HeadersElsewhere { get; set; }
+    }
+}

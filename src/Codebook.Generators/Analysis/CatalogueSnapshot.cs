@@ -24,6 +24,7 @@ namespace Codebook.Analysis
             var problems = new List<CatalogueProblem>();
             Model = EmbeddedCatalogue.Compose(files, namespaceOverride, problems);
             Problems = problems.ToImmutableArray();
+            Protocols = Model.Protocols.Select(protocol => new ProtocolIndex(protocol)).ToImmutableArray();
         }
 
         public ImmutableArray<CatalogueSource> Files { get; }
@@ -33,6 +34,9 @@ namespace Codebook.Analysis
         public CatalogueModel Model { get; }
 
         public ImmutableArray<CatalogueProblem> Problems { get; }
+
+        /// <summary>Each protocol arranged for the analyzers' lookups, once per catalogue rather than per compilation.</summary>
+        public ImmutableArray<ProtocolIndex> Protocols { get; }
 
         public static CatalogueSnapshot Get(AnalyzerOptions options, CancellationToken cancellationToken)
         {

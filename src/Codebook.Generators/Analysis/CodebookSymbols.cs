@@ -11,22 +11,15 @@ namespace Codebook.Analysis
     /// <summary>One protocol's generated types in a compilation, beside its catalogue entry.</summary>
     internal sealed class ProtocolSymbols
     {
-        public ProtocolSymbols(ProtocolModel model, INamedTypeSymbol statusType, Compilation compilation, InteropModel? interop)
+        public ProtocolSymbols(ProtocolIndex index, INamedTypeSymbol statusType, Compilation compilation, InteropModel? interop)
         {
-            Model = model;
+            Index = index;
+            var model = index.Model;
             StatusType = statusType;
             ForeignStatusTypes = Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             ForeignMethodTypes = Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             StatusSinks = Members(compilation, interop?.StatusMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
             MethodMembers = Members(compilation, interop?.MethodMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
-            _tokensByName = new Dictionary<string, string>(NameComparer.Instance);
-            foreach (var method in model.Methods)
-            {
-                _tokensByName[method.Token] = method.Token;
-            }
-            RequiredHeaders = new HashSet<string>(model.Codes.SelectMany(c => c.Headers), NameComparer.Instance);
-            RoleOption = $"codebook.{model.Key}.role";
-            HeadersAddedElsewhereOption = $"codebook.{model.Key}.headers-added-elsewhere";
             MethodType = Generated("Method");
             RoleType = Generated("Role");
             RoleAttribute = Generated("RoleAttribute");
@@ -39,13 +32,13 @@ namespace Codebook.Analysis
             // The generator emits a protocol's types together: look beside the status type, not through every
             // referenced assembly as a compilation-wide lookup does.
             INamedTypeSymbol? Generated(string suffix) => statusType.ContainingNamespace.GetTypeMembers(model.Prefix + suffix, 0).FirstOrDefault();
-            Codes = model.Codes.ToDictionary(c => c.Value);
             AssemblyRole = RoleAttribute is null ? null : RoleIn(compilation.Assembly.GetAttributes());
         }
 
-        private readonly Dictionary<string, string> _tokensByName;
+        /// <summary>The catalogue side, shared by every compilation.</summary>
+        public ProtocolIndex Index { get; }
 
-        public ProtocolModel Model { get; }
+        public ProtocolModel Model => Index.Model;
 
         /// <summary>Enums of an existing stack whose values are this protocol's codes (interop status-types).</summary>
         public ImmutableHashSet<INamedTypeSymbol> ForeignStatusTypes { get; }
@@ -75,7 +68,7 @@ namespace Codebook.Analysis
             var value = operation.ConstantValue.Value;
             if (value is string text)
             {
-                return _tokensByName.TryGetValue(text, out var token) && string.Equals(token, text, StringComparison.OrdinalIgnoreCase) ? token : null;
+                return Index.TryGetMethod(text, out var token) && string.Equals(token, text, StringComparison.OrdinalIgnoreCase) ? token : null;
             }
             var type = CodebookSymbols.Underlying(operation.Type);
             if (type is null)
@@ -92,7 +85,7 @@ namespace Codebook.Analysis
                 var name = operation is IFieldReferenceOperation field
                     ? field.Field.Name
                     : named.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
-                return name is not null && _tokensByName.TryGetValue(name, out var token) ? token : null;
+                return name is not null && Index.TryGetMethod(name, out var token) ? token : null;
             }
             return null;
         }
@@ -145,16 +138,7 @@ namespace Codebook.Analysis
         /// <summary>The generated lookup classes: passing a code to them reads it, it does not send it.</summary>
         public ImmutableHashSet<INamedTypeSymbol> LookupTypes { get; }
 
-        public Dictionary<int, StatusCodeModel> Codes { get; }
-
-        /// <summary>Every header some code of this protocol requires (compared as <see cref="NameComparer"/> does).</summary>
-        public HashSet<string> RequiredHeaders { get; }
-
-        /// <summary>The .editorconfig key naming the role of a file's code: codebook.sip.role.</summary>
-        public string RoleOption { get; }
-
-        /// <summary>The .editorconfig key listing headers a pipeline adds: codebook.sip.headers-added-elsewhere.</summary>
-        public string HeadersAddedElsewhereOption { get; }
+        public Dictionary<int, StatusCodeModel> Codes => Index.Codes;
 
         /// <summary>The role a [Role] attribute among <paramref name="attributes"/> names, if any.</summary>
         public string? RoleIn(ImmutableArray<AttributeData> attributes)
@@ -223,16 +207,16 @@ namespace Codebook.Analysis
         public IReadOnlyList<ProtocolSymbols> Protocols { get; }
 
         /// <summary>Null when the compilation holds none of the catalogue's status types: nothing to check.</summary>
-        public static CodebookSymbols? Resolve(Compilation compilation, CatalogueModel model)
+        public static CodebookSymbols? Resolve(Compilation compilation, CatalogueSnapshot catalogue)
         {
             var protocols = new List<ProtocolSymbols>();
-            foreach (var protocol in model.Protocols)
+            foreach (var index in catalogue.Protocols)
             {
-                var ns = $"{model.Namespace}.{protocol.Prefix}";
-                var statusType = compilation.GetTypeByMetadataName($"{ns}.{protocol.Prefix}StatusCode");
+                var protocol = index.Model;
+                var statusType = compilation.GetTypeByMetadataName($"{catalogue.Model.Namespace}.{protocol.Prefix}.{protocol.Prefix}StatusCode");
                 if (statusType is { TypeKind: TypeKind.Enum })
                 {
-                    protocols.Add(new ProtocolSymbols(protocol, statusType, compilation, model.Interop.FirstOrDefault(i => i.Protocol == protocol.Key)));
+                    protocols.Add(new ProtocolSymbols(index, statusType, compilation, catalogue.Model.Interop.FirstOrDefault(i => i.Protocol == protocol.Key)));
                 }
             }
             return protocols.Count == 0 ? null : new CodebookSymbols(protocols);

@@ -355,7 +355,7 @@ namespace Codebook.Analysis
 
             void Add(string name)
             {
-                if (Protocol.RequiredHeaders.Contains(name))
+                if (Protocol.Index.RequiredHeaders.Contains(name))
                 {
                     found.Add(name);
                 }
@@ -371,7 +371,7 @@ namespace Codebook.Analysis
             }
             var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(Operation.Syntax.SyntaxTree);
             var names = new HashSet<string>(NameComparer.Instance);
-            if (options.TryGetValue(Protocol.HeadersAddedElsewhereOption, out var list))
+            if (options.TryGetValue(Protocol.Index.HeadersAddedElsewhereOption, out var list))
             {
                 foreach (var header in list.Split(','))
                 {
@@ -417,12 +417,12 @@ namespace Codebook.Analysis
             }
 
             var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(Operation.Syntax.SyntaxTree);
-            if (options.TryGetValue(Protocol.RoleOption, out var configured))
+            if (options.TryGetValue(Protocol.Index.RoleOption, out var configured))
             {
                 var token = Protocol.Model.Roles.FirstOrDefault(r => string.Equals(r.Token, configured.Trim(), System.StringComparison.OrdinalIgnoreCase))?.Token;
                 if (token is not null)
                 {
-                    return new Context(new[] { token }, $"{Protocol.RoleOption} in .editorconfig");
+                    return new Context(new[] { token }, $"{Protocol.Index.RoleOption} in .editorconfig");
                 }
             }
             return default;

@@ -39,7 +39,7 @@ namespace Codebook.Analysis
                 var compilation = start.Compilation;
                 // Resolved on the first block rather than here: by then the compiler has built its declarations,
                 // which a lookup made now would have to build first.
-                var resolved = new Lazy<CodebookSymbols?>(() => CodebookSymbols.Resolve(compilation, catalogue.Model));
+                var resolved = new Lazy<CodebookSymbols?>(() => CodebookSymbols.Resolve(compilation, catalogue));
                 var generated = new GeneratedCode(compilation);
                 start.RegisterOperationBlockStartAction(block =>
                 {

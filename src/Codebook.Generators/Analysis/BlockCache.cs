@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Codebook.Analysis
 {
@@ -11,6 +12,19 @@ namespace Codebook.Analysis
     internal sealed class BlockCache
     {
         private readonly List<ProtocolBlockCache> _protocols = new(1);
+        private readonly GeneratedCode _generated;
+        private readonly ISymbol _owner;
+        private bool? _isGenerated;
+
+        public BlockCache(GeneratedCode generated, ISymbol owner)
+        {
+            _generated = generated;
+            _owner = owner;
+        }
+
+        /// <summary>Whether the block is generated code, which is left alone; decided at its first status code.</summary>
+        public bool IsGenerated(OperationAnalysisContext context) =>
+            _isGenerated ??= _generated.Contains(_owner, context.Operation.Syntax.SyntaxTree, context.CancellationToken);
 
         public ProtocolBlockCache For(ProtocolSymbols protocol)
         {

@@ -43,13 +43,13 @@ namespace Codebook.Analysis
                 var generated = new GeneratedCode(compilation);
                 start.RegisterOperationBlockStartAction(block =>
                 {
-                    if (resolved.Value is not { } symbols
-                        || block.OperationBlocks.IsEmpty
-                        || generated.Contains(block.OwningSymbol, block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken))
+                    if (resolved.Value is not { } symbols)
                     {
-                        return;
+                        return; // no generated status type: nothing to look at, operation by operation
                     }
-                    var cache = new BlockCache();
+                    // Kept cheap: most blocks hold no status code, so the block's cache and whether it is generated
+                    // code are only worked out when its first code turns up.
+                    var cache = new BlockCache(generated, block.OwningSymbol);
                     block.RegisterOperationAction(operation => Analyze(operation, symbols, cache), CodeKinds);
                     if (symbols.HasSinks)
                     {
@@ -67,6 +67,10 @@ namespace Codebook.Analysis
             {
                 case IFieldReferenceOperation { Field: { HasConstantValue: true } field } reference
                     when symbols.ForStatusType(field.ContainingType) is { } protocol && AsCode(field.ConstantValue) is { } value:
+                    if (cache.IsGenerated(context))
+                    {
+                        return;
+                    }
                     site = new StatusCodeSite(context, cache, protocol, reference, value);
                     if (!protocol.StatusType.Equals(field.ContainingType, SymbolEqualityComparer.Default) && site.IsSent())
                     {
@@ -79,6 +83,10 @@ namespace Codebook.Analysis
                          && conversion.Operand.ConstantValue.HasValue
                          && conversion.Operand.Type is { TypeKind: not TypeKind.Enum }
                          && AsCode(conversion.Operand.ConstantValue.Value) is { } number:
+                    if (cache.IsGenerated(context))
+                    {
+                        return;
+                    }
                     site = new StatusCodeSite(context, cache, protocol, conversion, number);
                     if (conversion.IsImplicit)
                     {
@@ -108,6 +116,10 @@ namespace Codebook.Analysis
                 _ => null,
             };
             if (symbols.ForSink(target) is not { } protocol)
+            {
+                return;
+            }
+            if (cache.IsGenerated(context))
             {
                 return;
             }

@@ -56,21 +56,24 @@ public class CatalogueAnalyzerTests
     [Fact]
     public async Task Without_generated_types_the_usage_analyzer_registers_no_operation_work()
     {
-        // A compilation the generator did not run on: no status types, so nothing per operation.
+        // A compilation the generator did not run on: no status types, so each member body's start registers nothing.
         var compilation = GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { "class C { int F() { var x = 1; return x + 2; } }" });
+        var catalogue = CatalogueSnapshot.Get(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), default);
+        Assert.Null(CodebookSymbols.Resolve(compilation, catalogue));
         var analyzer = new StatusCodeUsageAnalyzer();
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
         var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
-        Assert.Equal(0, telemetry.OperationActionsCount);
+        Assert.Equal(1, telemetry.OperationBlockStartActionsCount);
+        Assert.Equal(0, telemetry.OperationActionsCount); // nothing registered compilation-wide, per operation
 
-        // With the generated types present, it does register.
-        var run = GeneratorHarness.Run(TargetFramework.Net100);
+        // With the generated types present, the symbols resolve and the rules run.
+        var run = GeneratorHarness.Run(TargetFramework.Net100, sources: new[] { "using Codebook.Sip; class D { SipStatusCode F() => (SipStatusCode)487; }" });
+        Assert.NotNull(CodebookSymbols.Resolve(run.Output, catalogue));
         withAnalyzers = run.Output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-        Assert.Equal(1, (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).OperationActionsCount);
+        Assert.Contains(await withAnalyzers.GetAnalyzerDiagnosticsAsync(), d => d.Id == "CB1007");
     }
 }

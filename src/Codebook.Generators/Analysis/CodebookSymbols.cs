@@ -28,11 +28,11 @@ namespace Codebook.Analysis
                 .Select(Generated)
                 .OfType<INamedTypeSymbol>()
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            AssemblyRole = RoleAttribute is null ? null : RoleIn(compilation.Assembly.GetAttributes());
 
             // The generator emits a protocol's types together: look beside the status type, not through every
             // referenced assembly as a compilation-wide lookup does.
             INamedTypeSymbol? Generated(string suffix) => statusType.ContainingNamespace.GetTypeMembers(model.Prefix + suffix, 0).FirstOrDefault();
-            AssemblyRole = RoleAttribute is null ? null : RoleIn(compilation.Assembly.GetAttributes());
         }
 
         /// <summary>The catalogue side, shared by every compilation.</summary>

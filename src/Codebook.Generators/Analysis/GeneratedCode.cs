@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -31,17 +30,22 @@ namespace Codebook.Analysis
                 _ => HasGeneratedName(tree.FilePath) || OpensWithGeneratedComment(tree, cancellationToken),
             };
 
+        private static readonly string[] GeneratedSuffixes = { ".designer.cs", ".generated.cs", ".g.cs", ".g.i.cs" };
+
+        /// <summary>
+        /// By name alone. The name is cut out by hand: System.IO.Path throws on characters such as '|' under the
+        /// .NET Framework, which hosts analyzers in Visual Studio, and a file path is not worth an AD0001.
+        /// </summary>
         private static bool HasGeneratedName(string path)
         {
-            var name = Path.GetFileName(path);
+            var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
             if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
-            var stem = Path.GetFileNameWithoutExtension(name);
-            foreach (var suffix in new[] { ".designer", ".generated", ".g", ".g.i" })
+            foreach (var suffix in GeneratedSuffixes)
             {
-                if (stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }

@@ -20,10 +20,14 @@ public class GeneratedCodeTests
 {
     private const string Misuse = "using Codebook.Sip;\npublic class Handler\n{\n    public SipStatusCode Reply() => (SipStatusCode)487;\n}\n";
 
-    [Fact]
-    public async Task Ordinary_code_is_analyzed()
+    [Theory]
+    [InlineData("Handler.cs")]
+    [InlineData("Handler.gen.cs")]
+    [InlineData(@"C:\src\g.cs\Handler.cs")]
+    [InlineData("odd|<name>.cs")]
+    public async Task Ordinary_code_is_analyzed(string path)
     {
-        var diagnostic = Assert.Single(await AnalyzeAsync(Misuse, "Handler.cs"));
+        var diagnostic = Assert.Single(await AnalyzeAsync(Misuse, path));
         Assert.Equal("CB1007", diagnostic.Id);
     }
 
@@ -34,6 +38,8 @@ public class GeneratedCodeTests
     [InlineData("Handler.Generated.cs")]
     [InlineData("obj/HANDLER.G.CS")]
     [InlineData("TemporaryGeneratedFile_Handler.cs")]
+    [InlineData(@"C:\src\obj\Debug\Handler.g.cs")]
+    [InlineData("odd|<name>.g.cs")]
     public async Task Files_named_as_generated_are_skipped(string path) =>
         Assert.Empty(await AnalyzeAsync(Misuse, path));
 

@@ -75,11 +75,19 @@ namespace Codebook.Analysis
 
         public Context? Role { get; set; }
 
-        /// <summary>The body <see cref="Mentions"/> were collected from.</summary>
-        public IOperation? MentionsBody { get; set; }
+        private IOperation? _mentionsBody;
+        private readonly List<(string Header, bool Mentioned)> _mentions = new();
 
-        /// <summary>Required headers <see cref="MentionsBody"/> mentions.</summary>
-        public HashSet<string>? Mentions { get; set; }
+        /// <summary>Headers already searched for in <paramref name="body"/>, and whether it mentions them; cleared for another body.</summary>
+        public List<(string Header, bool Mentioned)> MentionsIn(IOperation body)
+        {
+            if (!ReferenceEquals(_mentionsBody, body))
+            {
+                _mentionsBody = body;
+                _mentions.Clear();
+            }
+            return _mentions;
+        }
 
         /// <summary>Headers .editorconfig says a pipeline adds for this block's file.</summary>
         public HashSet<string>? HeadersElsewhere { get; set; }

@@ -1,7 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Codebook.Analysis
 {
@@ -9,18 +10,21 @@ namespace Codebook.Analysis
     /// Generated code, which Codebook leaves alone just as Roslyn would: a file named *.g.cs, *.g.i.cs,
     /// *.designer.cs, *.generated.cs or TemporaryGeneratedFile_*, a file opening with an &lt;auto-generated&gt;
     /// comment, a file .editorconfig marks <c>generated_code = true</c> (or, with false, unmarks), and a member or
-    /// type carrying [GeneratedCode]. The analyzer asks once per member body; left to Roslyn, every reported
-    /// diagnostic would cost a walk of its whole file looking for [GeneratedCode].
+    /// type carrying [GeneratedCode]. Roslyn's own verdict, <see cref="OperationBlockStartAnalysisContext.IsGeneratedCode"/>,
+    /// already spares generated bodies any callback, but Roslyn stops deciding when every analyzer it runs opts into
+    /// generated code (Codebook's catalogue analyzer switched off and no other analyzer), so the analyzer asks here
+    /// too, once per member body holding a status code. Not opting in would cost more: Roslyn would then walk the
+    /// whole file looking for [GeneratedCode] at every reported diagnostic.
     /// </summary>
     internal sealed class GeneratedCode
     {
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _files = new();
         private readonly SyntaxTreeOptionsProvider? _options;
 
         public GeneratedCode(Compilation compilation) => _options = compilation.Options.SyntaxTreeOptionsProvider;
 
+        /// <summary>Not cached per file: asked once per body with a code, the answer costs less than a shared table.</summary>
         public bool Contains(ISymbol member, SyntaxTree file, CancellationToken cancellationToken) =>
-            _files.GetOrAdd(file, tree => IsGeneratedFile(tree, cancellationToken)) || IsMarked(member);
+            IsGeneratedFile(file, cancellationToken) || IsMarked(member);
 
         private bool IsGeneratedFile(SyntaxTree tree, CancellationToken cancellationToken) =>
             _options?.IsGenerated(tree, cancellationToken) switch
@@ -55,6 +59,10 @@ namespace Codebook.Analysis
 
         private static bool OpensWithGeneratedComment(SyntaxTree tree, CancellationToken cancellationToken)
         {
+            if (tree.TryGetText(out var source) && !MayOpenWithComment(source))
+            {
+                return false; // most files open with code: no trivia to build
+            }
             foreach (var trivia in tree.GetRoot(cancellationToken).GetLeadingTrivia())
             {
                 var text = trivia.ToString();
@@ -65,6 +73,20 @@ namespace Codebook.Analysis
                     {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Whether the first character that is not white space could start a comment or a directive.</summary>
+        private static bool MayOpenWithComment(SourceText text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+                {
+                    return c is '/' or '#';
                 }
             }
             return false;

@@ -287,6 +287,8 @@ namespace Codebook.Analysis
         /// <summary>
         /// True when the member body around this code mentions the required header <paramref name="header"/>: a
         /// string equal to it or starting with "header:", or a member named like it (see <see cref="NameComparer"/>).
+        /// Searched once per body and header, outward from the code (its own statement, then each enclosing one), so
+        /// a header set beside the code is found without walking the whole body.
         /// </summary>
         public bool MethodMentions(string header)
         {
@@ -295,71 +297,92 @@ namespace Codebook.Analysis
             {
                 root = root.Parent;
             }
-            if (!ReferenceEquals(_cache.MentionsBody, root) || _cache.Mentions is null)
+            var known = _cache.MentionsIn(root);
+            foreach (var (name, mentioned) in known)
             {
-                _cache.MentionsBody = root;
-                _cache.Mentions = RequiredHeadersIn(root);
-            }
-            return _cache.Mentions.Contains(header);
-        }
-
-        private HashSet<string> RequiredHeadersIn(IOperation body)
-        {
-            var found = new HashSet<string>(NameComparer.Instance);
-            foreach (var operation in body.Descendants())
-            {
-                // Switching on the kind first spares an interface cast and a constant lookup on every operation.
-                switch (operation.Kind)
+                if (ReferenceEquals(name, header))
                 {
-                    case OperationKind.Literal:
-                    case OperationKind.NameOf:
-                    case OperationKind.Binary:
-                    case OperationKind.InterpolatedString:
-                        AddConstant(operation.ConstantValue);
-                        break;
-                    case OperationKind.LocalReference when ((ILocalReferenceOperation)operation).Local is { IsConst: true } local:
-                        AddConstant(local.HasConstantValue ? new Optional<object?>(local.ConstantValue) : default);
-                        break;
-                    case OperationKind.FieldReference:
-                        var field = ((IFieldReferenceOperation)operation).Field;
-                        if (field.IsConst && field.Type.SpecialType == SpecialType.System_String)
-                        {
-                            AddConstant(new Optional<object?>(field.ConstantValue));
-                        }
-                        Add(field.Name);
-                        break;
-                    case OperationKind.PropertyReference:
-                    case OperationKind.MethodReference:
-                    case OperationKind.EventReference:
-                        Add(((IMemberReferenceOperation)operation).Member.Name);
-                        break;
-                    case OperationKind.Invocation:
-                        Add(((IInvocationOperation)operation).TargetMethod.Name);
-                        break;
+                    return mentioned;
                 }
             }
+            var found = MentionedAround(header);
+            known.Add((header, found));
             return found;
+        }
 
-            void AddConstant(Optional<object?> constant)
+        /// <summary>Visits every operation of the body at most once, nearest to the code first.</summary>
+        private bool MentionedAround(string header)
+        {
+            if (Names(Operation, header) || Mentions(Operation, header))
             {
-                if (constant is { HasValue: true, Value: string text })
+                return true;
+            }
+            for (var child = Operation; child.Parent is { } parent; child = parent)
+            {
+                if (Names(parent, header))
                 {
-                    Add(text);
-                    var colon = text.IndexOf(':');
-                    if (colon > 0)
+                    return true;
+                }
+                foreach (var sibling in parent.ChildOperations)
+                {
+                    if (!ReferenceEquals(sibling, child) && (Names(sibling, header) || Mentions(sibling, header)))
                     {
-                        Add(text.Substring(0, colon).Trim());
+                        return true;
                     }
                 }
             }
+            return false;
+        }
 
-            void Add(string name)
+        private static bool Mentions(IOperation operation, string header)
+        {
+            foreach (var child in operation.ChildOperations)
             {
-                if (Protocol.Index.RequiredHeaders.Contains(name))
+                if (Names(child, header) || Mentions(child, header))
                 {
-                    found.Add(name);
+                    return true;
                 }
             }
+            return false;
+        }
+
+        private static bool Names(IOperation operation, string header)
+        {
+            // Switching on the kind first spares an interface cast and a constant lookup on every operation.
+            switch (operation.Kind)
+            {
+                case OperationKind.Literal:
+                case OperationKind.NameOf:
+                case OperationKind.Binary:
+                case OperationKind.InterpolatedString:
+                    return operation.ConstantValue is { HasValue: true, Value: string text } && IsHeaderText(text, header);
+                case OperationKind.LocalReference:
+                    return ((ILocalReferenceOperation)operation).Local is { IsConst: true, HasConstantValue: true, ConstantValue: string local }
+                        && IsHeaderText(local, header);
+                case OperationKind.FieldReference:
+                    var field = ((IFieldReferenceOperation)operation).Field;
+                    return NameComparer.Instance.Equals(field.Name, header)
+                        || field is { IsConst: true, ConstantValue: string constant } && IsHeaderText(constant, header);
+                case OperationKind.PropertyReference:
+                case OperationKind.MethodReference:
+                case OperationKind.EventReference:
+                    return NameComparer.Instance.Equals(((IMemberReferenceOperation)operation).Member.Name, header);
+                case OperationKind.Invocation:
+                    return NameComparer.Instance.Equals(((IInvocationOperation)operation).TargetMethod.Name, header);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>"Allow", or a whole header line "Allow: INVITE, BYE".</summary>
+        private static bool IsHeaderText(string text, string header)
+        {
+            if (NameComparer.Instance.Equals(text, header))
+            {
+                return true;
+            }
+            var colon = text.IndexOf(':');
+            return colon > 0 && NameComparer.Instance.Equals(text.Substring(0, colon).Trim(), header);
         }
 
         /// <summary>Headers .editorconfig says a pipeline adds later: codebook.&lt;protocol&gt;.headers-added-elsewhere = Allow, Date.</summary>

@@ -47,8 +47,12 @@ namespace Codebook.Analysis
                     {
                         return; // no generated status type: nothing to look at, operation by operation
                     }
-                    // Kept cheap: most blocks hold no status code, so the block's cache and whether it is generated
-                    // code are only worked out when its first code turns up.
+                    if (block.IsGeneratedCode)
+                    {
+                        return; // Roslyn's verdict, free when it has one: generated files (Codebook's own lookups) get no callbacks
+                    }
+                    // Kept cheap: most blocks hold no status code, so the block's cache, and whether it is generated
+                    // code Roslyn did not tell (see GeneratedCode), are only worked out when its first code turns up.
                     var cache = new BlockCache(generated, block.OwningSymbol);
                     block.RegisterOperationAction(operation => Analyze(operation, symbols, cache), CodeKinds);
                     if (symbols.HasSinks)

@@ -174,6 +174,21 @@ public static class Handlers
     public static Reply MemberNamedLikeTheHeader() => new Reply(SipStatusCode.IntervalTooBrief) { MinExpires = ""60"" };
 
     public static Reply Read(SipStatusCode received) => received == SipStatusCode.MethodNotAllowed ? null! : null!;
+
+    public static Reply ConstantInAnotherBranch(bool challenge)
+    {
+        if (challenge)
+        {
+            return new Reply(SipStatusCode.Unauthorized);
+        }
+        Wire.Log(HeaderNames.Challenge);
+        return new Reply(SipStatusCode.Ok);
+    }
+}
+
+public static class HeaderNames
+{
+    public const string Challenge = ""WWW-Authenticate"";
 }";
 
     [Fact]

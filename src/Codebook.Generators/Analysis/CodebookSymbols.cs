@@ -16,18 +16,17 @@ namespace Codebook.Analysis
             Index = index;
             var model = index.Model;
             StatusType = statusType;
-            ForeignStatusTypes = Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            ForeignMethodTypes = Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            StatusSinks = Members(compilation, interop?.StatusMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
-            MethodMembers = Members(compilation, interop?.MethodMembers).ToImmutableHashSet(SymbolEqualityComparer.Default);
+            ForeignStatusTypes = SymbolSet(Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum));
+            ForeignMethodTypes = SymbolSet(Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum));
+            StatusSinks = SymbolSet(Members(compilation, interop?.StatusMembers));
+            MethodMembers = SymbolSet(Members(compilation, interop?.MethodMembers));
             MethodType = Generated("Method");
             RoleType = Generated("Role");
             RoleAttribute = Generated("RoleAttribute");
             RespondsToAttribute = Generated("RespondsToAttribute");
-            LookupTypes = new[] { "StatusCodeExtensions", "StatusCodes", "Methods" }
+            LookupTypes = SymbolSet(new[] { "StatusCodeExtensions", "StatusCodes", "Methods" }
                 .Select(Generated)
-                .OfType<INamedTypeSymbol>()
-                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                .OfType<INamedTypeSymbol>());
             AssemblyRole = RoleAttribute is null ? null : RoleIn(compilation.Assembly.GetAttributes());
 
             // The generator emits a protocol's types together: look beside the status type, not through every
@@ -41,16 +40,16 @@ namespace Codebook.Analysis
         public ProtocolModel Model => Index.Model;
 
         /// <summary>Enums of an existing stack whose values are this protocol's codes (interop status-types).</summary>
-        public ImmutableHashSet<INamedTypeSymbol> ForeignStatusTypes { get; }
+        public HashSet<ISymbol> ForeignStatusTypes { get; }
 
         /// <summary>Enums of an existing stack whose member names are this protocol's methods (interop method-types).</summary>
-        public ImmutableHashSet<INamedTypeSymbol> ForeignMethodTypes { get; }
+        public HashSet<ISymbol> ForeignMethodTypes { get; }
 
         /// <summary>Integer properties, fields and parameters that receive a status code (interop status-members).</summary>
-        public ImmutableHashSet<ISymbol> StatusSinks { get; }
+        public HashSet<ISymbol> StatusSinks { get; }
 
         /// <summary>Members holding a request's method, as a string or an enum (interop method-members).</summary>
-        public ImmutableHashSet<ISymbol> MethodMembers { get; }
+        public HashSet<ISymbol> MethodMembers { get; }
 
         public bool IsStatusType(ITypeSymbol? type) =>
             type is INamedTypeSymbol named && (StatusType.Equals(named, SymbolEqualityComparer.Default) || ForeignStatusTypes.Contains(named));
@@ -89,6 +88,9 @@ namespace Codebook.Analysis
             }
             return null;
         }
+
+        /// <summary>Filled once, then only read (by concurrent callbacks too): a plain set looks up faster than an immutable one.</summary>
+        private static HashSet<ISymbol> SymbolSet(IEnumerable<ISymbol> symbols) => new(symbols, SymbolEqualityComparer.Default);
 
         private static IEnumerable<INamedTypeSymbol> Types(Compilation compilation, EquatableArray<string>? names) =>
             (names ?? EquatableArray<string>.Empty).Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>();
@@ -136,7 +138,7 @@ namespace Codebook.Analysis
         public INamedTypeSymbol? RespondsToAttribute { get; }
 
         /// <summary>The generated lookup classes: passing a code to them reads it, it does not send it.</summary>
-        public ImmutableHashSet<INamedTypeSymbol> LookupTypes { get; }
+        public HashSet<ISymbol> LookupTypes { get; }
 
         public Dictionary<int, StatusCodeModel> Codes => Index.Codes;
 
@@ -175,7 +177,7 @@ namespace Codebook.Analysis
     /// <summary>The generated types of every protocol present in a compilation; resolved once per compilation.</summary>
     internal sealed class CodebookSymbols
     {
-        private readonly Dictionary<ITypeSymbol, ProtocolSymbols> _byStatusType;
+        private readonly Dictionary<ISymbol, ProtocolSymbols> _byStatusType;
         private readonly Dictionary<ISymbol, ProtocolSymbols> _bySink;
 
         /// <summary>True when some protocol maps integer members onto its codes: integer literals need a look.</summary>
@@ -188,7 +190,7 @@ namespace Codebook.Analysis
         private CodebookSymbols(List<ProtocolSymbols> protocols)
         {
             Protocols = protocols;
-            _byStatusType = new Dictionary<ITypeSymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
+            _byStatusType = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             _bySink = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             foreach (var protocol in protocols)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -190,7 +191,7 @@ namespace Codebook.Analysis
         /// </summary>
         public Context MethodContext()
         {
-            if (Protocol.MethodType is null && Protocol.ForeignMethodTypes.IsEmpty && Protocol.MethodMembers.IsEmpty)
+            if (Protocol.MethodType is null && Protocol.ForeignMethodTypes.Count == 0 && Protocol.MethodMembers.Count == 0)
             {
                 return default;
             }
@@ -475,12 +476,13 @@ namespace Codebook.Analysis
 
         private IReadOnlyList<string>? SectionMethods(ISwitchCaseOperation section)
         {
-            var tokens = new List<string>();
+            List<string>? tokens = null;
+            IReadOnlyList<string>? single = null;
             foreach (var clause in section.Clauses)
             {
                 var clauseTokens = clause switch
                 {
-                    ISingleValueCaseClauseOperation single => Protocol.MethodToken(Unwrap(single.Value)) is { } t ? new[] { t } : null,
+                    ISingleValueCaseClauseOperation value => Protocol.MethodToken(Unwrap(value.Value)) is { } t ? new[] { t } : null,
                     IPatternCaseClauseOperation { Guard: null } pattern => PatternMethods(pattern.Pattern),
                     _ => null,
                 };
@@ -488,9 +490,16 @@ namespace Codebook.Analysis
                 {
                     return null; // default or a pattern we cannot read: this section says nothing definite
                 }
-                tokens.AddRange(clauseTokens);
+                if (single is null)
+                {
+                    single = clauseTokens; // the usual `case X:` needs no list of its own
+                }
+                else
+                {
+                    (tokens ??= new List<string>(single)).AddRange(clauseTokens);
+                }
             }
-            return tokens;
+            return tokens ?? single ?? Array.Empty<string>();
         }
 
         private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern)

@@ -16,7 +16,6 @@ namespace Codebook.Analysis
         {
             Model = model;
             Codes = model.Codes.ToDictionary(c => c.Value);
-            RequiredHeaders = new HashSet<string>(model.Codes.SelectMany(c => c.Headers), NameComparer.Instance);
             _methodsByName = new Dictionary<string, string>(NameComparer.Instance);
             foreach (var method in model.Methods)
             {
@@ -29,9 +28,6 @@ namespace Codebook.Analysis
         public ProtocolModel Model { get; }
 
         public Dictionary<int, StatusCodeModel> Codes { get; }
-
-        /// <summary>Every header some code of this protocol requires (compared as <see cref="NameComparer"/> does).</summary>
-        public HashSet<string> RequiredHeaders { get; }
 
         /// <summary>The .editorconfig key naming the role of a file's code: codebook.sip.role.</summary>
         public string RoleOption { get; }

@@ -314,7 +314,8 @@ namespace Codebook.Analysis
         /// <summary>Visits every operation of the body at most once, nearest to the code first.</summary>
         private bool MentionedAround(string header)
         {
-            if (Names(Operation, header) || Mentions(Operation, header))
+            var pending = new Stack<IOperation>();
+            if (Mentions(Operation, header, pending))
             {
                 return true;
             }
@@ -326,7 +327,7 @@ namespace Codebook.Analysis
                 }
                 foreach (var sibling in parent.ChildOperations)
                 {
-                    if (!ReferenceEquals(sibling, child) && (Names(sibling, header) || Mentions(sibling, header)))
+                    if (!ReferenceEquals(sibling, child) && Mentions(sibling, header, pending))
                     {
                         return true;
                     }
@@ -335,13 +336,21 @@ namespace Codebook.Analysis
             return false;
         }
 
-        private static bool Mentions(IOperation operation, string header)
+        /// <summary>Whether <paramref name="operation"/> or anything below it names the header; a loop, not recursion, since expressions can nest thousands deep.</summary>
+        private static bool Mentions(IOperation operation, string header, Stack<IOperation> pending)
         {
-            foreach (var child in operation.ChildOperations)
+            pending.Clear();
+            pending.Push(operation);
+            while (pending.Count > 0)
             {
-                if (Names(child, header) || Mentions(child, header))
+                var next = pending.Pop();
+                if (Names(next, header))
                 {
                     return true;
+                }
+                foreach (var child in next.ChildOperations)
+                {
+                    pending.Push(child);
                 }
             }
             return false;

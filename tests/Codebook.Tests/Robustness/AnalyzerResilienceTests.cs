@@ -103,6 +103,19 @@ public class AnalyzerResilienceTests
         _output.WriteLine($"{sites} call sites, {diagnostics.Length} diagnostics");
     }
 
+    /// <summary>A 405 beside an expression nested thousands deep: the search for its Allow header must not overflow the stack.</summary>
+    [Fact]
+    public async Task On_deeply_nested_expressions()
+    {
+        var terms = string.Join(" + ", Enumerable.Range(0, 20_000).Select(i => $"x{i % 10}"));
+        var source = "using Codebook.Sip;\npublic static class Deep\n{\n    public static void Send(SipStatusCode code) { }\n"
+            + "    public static string Handle(string x0, string x1, string x2, string x3, string x4, string x5, string x6, string x7, string x8, string x9)\n    {\n"
+            + "        Send(SipStatusCode.MethodNotAllowed);\n        return " + terms + ";\n    }\n}\n";
+        var compilation = WithGeneratedCode().AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)WithGeneratedCode().SyntaxTrees.First().Options));
+        var diagnostics = await AnalyzeAsync(compilation);
+        Assert.Equal("CB1006", Assert.Single(diagnostics, d => d.Id.StartsWith("CB", StringComparison.Ordinal)).Id);
+    }
+
     public static IEnumerable<object[]> RealisticFiles() => new[]
     {
         new object[] { "samples/MisuseGallery/Program.cs" },

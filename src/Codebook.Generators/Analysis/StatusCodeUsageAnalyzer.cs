@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Codebook.Analysis.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -92,9 +93,11 @@ namespace Codebook.Analysis
                         return;
                     }
                     site = new StatusCodeSite(context, cache, protocol, conversion, number);
-                    if (conversion.IsImplicit)
+                    if (conversion.IsImplicit && conversion.Syntax is not CastExpressionSyntax)
                     {
-                        return; // `code == 0`, `SipStatusCode c = 0`: the language's zero, not a written code
+                        // `code == 0`, `SipStatusCode c = 0`: the language's zero, not a written code. A cast to
+                        // the nullable, `(SipStatusCode?)487`, is written but Roslyn marks both its steps implicit.
+                        return;
                     }
                     NumericLiteralRule.Check(site, conversion.Type);
                     UndefinedCodeRule.Check(site);

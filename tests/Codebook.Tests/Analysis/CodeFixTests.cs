@@ -15,6 +15,13 @@ public class CodeFixTests : AnalyzerTestBase
     }
 
     [Fact]
+    public async Task CB1007_replaces_a_number_cast_to_the_nullable()
+    {
+        var fixedSource = await CodeFixHarness.FixAllAsync(Prelude + "public static class N { public static SipStatusCode? Go() => (SipStatusCode?)487; }", "CB1007");
+        Assert.EndsWith("public static class N { public static SipStatusCode? Go() => SipStatusCode.RequestTerminated; }", fixedSource);
+    }
+
+    [Fact]
     public async Task CB1004_replaces_an_undefined_number_with_its_class_default()
     {
         var fixedSource = await CodeFixHarness.FixAllAsync(Prelude + "public static class N { public static SipStatusCode Go() => (Codebook.Sip.SipStatusCode)499; public static SipStatusCode Early() => (SipStatusCode)155; }", "CB1004");

@@ -256,12 +256,15 @@ public static class Numbers
         Wire.Send(SipStatusCode.RequestTerminated);
         var parsed = SipStatusCodes.FromValueOrClassDefault(499);
         var huge = unchecked({|CB1004:(SipStatusCode)5000000000L|});
+        SipStatusCode? maybe = {|CB1007:(SipStatusCode?)487|};
+        SipStatusCode? unknown = {|CB1004:(SipStatusCode?)499|};
     }
 }");
         Assert.Equal("499 is not a status code of the SIP catalogue; a receiver treats it as SIP 400 Bad Request", diagnostics[0].GetMessage());
         Assert.Equal("BadRequest", diagnostics[0].Properties["Replacement"]);
         Assert.Equal("Use SipStatusCode.RequestTerminated instead of the number 487", diagnostics[1].GetMessage());
         Assert.Equal("RequestTerminated", diagnostics[1].Properties["Replacement"]);
+        Assert.Equal("Use SipStatusCode.RequestTerminated instead of the number 487", diagnostics[3].GetMessage());
     }
 
     [Fact]

@@ -96,6 +96,7 @@ namespace Codebook.Catalogue
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
             var defined = new HashSet<int>(entry.Codes.Select(c => c.Code.Value).Where(v => v >= min && v <= max));
             var values = new HashSet<int>();
+            var suggested = new List<Located<int>>();
             foreach (var code in entry.Codes.OrderBy(c => c.Code.Value))
             {
                 if (!values.Add(code.Code.Value))
@@ -104,7 +105,7 @@ namespace Codebook.Catalogue
                     Report(ProblemIds.Duplicate, code.Code.Range, $"code {code.Code.Value} is written twice in protocol '{_key}'");
                     continue;
                 }
-                var model = BuildCode(code, min, max, methodsAnswered, roleNames, classRules, defined);
+                var model = BuildCode(code, min, max, methodsAnswered, roleNames, classRules, defined, suggested);
                 if (model is null)
                 {
                     continue;
@@ -120,6 +121,17 @@ namespace Codebook.Catalogue
             }
 
             var definedCodes = new HashSet<int>(codes.Select(c => c.Value));
+            // A suggested code written but left out for a problem of its own: said where it is suggested, and no
+            // longer suggested, rather than pointing at a code that does not exist.
+            var leftOut = suggested.Where(target => !definedCodes.Contains(target.Value)).ToList();
+            foreach (var target in leftOut)
+            {
+                Report(ProblemIds.UndeclaredReference, target.Range, $"instead suggests code {target.Value}, whose own entry has a problem (reported there) and is left out");
+            }
+            for (var i = 0; leftOut.Count > 0 && i < codes.Count; i++)
+            {
+                codes[i] = codes[i] with { Instead = codes[i].Instead.Where(s => definedCodes.Contains(s.Code)).ToEquatableArray() };
+            }
             var unknownTargets = new int[6];
             for (var digit = 1; digit <= 6; digit++)
             {
@@ -201,7 +213,8 @@ namespace Codebook.Catalogue
             List<string> methodsAnswered,
             List<string> roleNames,
             Dictionary<int, (List<string> Methods, List<string> Roles, string Reference, bool RestrictsMethods, bool RestrictsRoles)> classRules,
-            HashSet<int> defined)
+            HashSet<int> defined,
+            List<Located<int>> suggested)
         {
             var value = code.Code.Value;
             if (value < min || value > max)
@@ -290,6 +303,7 @@ namespace Codebook.Catalogue
                 else
                 {
                     instead.Add(new Substitute(pair.Key.Value, pair.Value.Value));
+                    suggested.Add(pair.Value);
                 }
             }
 

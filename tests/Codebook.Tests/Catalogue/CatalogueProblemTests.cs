@@ -128,6 +128,16 @@ public class CatalogueProblemTests
     }
 
     [Fact]
+    public void A_suggestion_of_a_code_left_out_is_CB0004_at_the_suggestion_and_is_dropped()
+    {
+        var (model, problems) = CatalogueFixture.Compose("protocols:\n  sip:\n    codes:\n      498: { reason: Fine, instead: { proxy: 499 } }\n      499: { colour: red }\n");
+        var suggestion = Assert.Single(problems, p => p.Range.Start.Line == 4);
+        AssertAt(suggestion, ProblemIds.UndeclaredReference, 4, 46, "instead suggests code 499, whose own entry has a problem (reported there) and is left out");
+        Assert.Empty(model.Protocol("sip").Code(498).Instead);
+        Assert.Contains(problems, p => p.Range.Start.Line == 5);
+    }
+
+    [Fact]
     public void A_broken_entry_costs_only_that_entry()
     {
         var (model, problems) = CatalogueFixture.Compose("protocols:\n  sip:\n    codes:\n      498: { reason: Fine }\n      499: { colour: red }\n");

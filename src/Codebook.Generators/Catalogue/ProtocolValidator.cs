@@ -28,6 +28,13 @@ namespace Codebook.Catalogue
 
         public ProtocolModel? Build()
         {
+            var model = Validate();
+            ReportEmbeddedBreaks();
+            return model;
+        }
+
+        private ProtocolModel? Validate()
+        {
             var entry = _entry;
             if (!Naming.IsProtocolKey(_key))
             {
@@ -390,13 +397,34 @@ namespace Codebook.Catalogue
         private void Report(string id, SourceRange range, string message)
         {
             // A problem inside the embedded catalogue can only come from a project file's changes to this protocol
-            // (a shorter range, a replaced methods list): report it where the project made them, which it can see.
-            if (range.Path == EmbeddedCatalogue.Path && _entry.ChangedAt is { } changedAt)
+            // (a shorter range, a replaced methods list): reported where the project made them, which it can see.
+            if (range.Path == EmbeddedCatalogue.Path && _entry.ChangedAt is not null)
             {
-                message = $"the changes to protocol '{_key}' here break the embedded catalogue: {message}";
-                range = changedAt.Range;
+                _embeddedBreaks.Add((id, message));
+                return;
             }
             _problems.Add(new CatalogueProblem(id, message, range));
+        }
+
+        private readonly List<(string Id, string Message)> _embeddedBreaks = new();
+
+        /// <summary>
+        /// All the embedded entries one change breaks, in one problem per kind at the change: they share its place,
+        /// and one problem each would be cut to the first when problems are reported once per place.
+        /// </summary>
+        private void ReportEmbeddedBreaks()
+        {
+            const int Listed = 5;
+            if (_entry.ChangedAt is not { } changedAt)
+            {
+                return; // nothing is relocated without a change to point at
+            }
+            foreach (var kind in _embeddedBreaks.GroupBy(b => b.Id))
+            {
+                var messages = kind.Select(b => b.Message).Distinct().ToList();
+                var text = string.Join("; ", messages.Take(Listed)) + (messages.Count > Listed ? $"; and {messages.Count - Listed} more" : "");
+                _problems.Add(new CatalogueProblem(kind.Key, $"the changes to protocol '{_key}' here break the embedded catalogue: {text}", changedAt.Range));
+            }
         }
     }
 }

@@ -192,6 +192,13 @@ public class OverlayBreakageTests
             Assert.Equal(new SourcePosition(2, 3), p.Range.Start);
             Assert.StartsWith("the changes to protocol 'sip' here break the embedded catalogue: ", p.Message);
         });
+
+        // Every SIP code from 500 up falls outside the new range: one problem says so, naming the first few and how
+        // many more, instead of the first alone.
+        var range = Assert.Single(problems, p => p.Message.Contains("outside protocol 'sip''s range"));
+        Assert.Contains("code 500 is outside", range.Message);
+        Assert.Contains("code 501 is outside", range.Message);
+        Assert.Matches("; and [0-9]+ more$", range.Message);
     }
 
     [Fact]

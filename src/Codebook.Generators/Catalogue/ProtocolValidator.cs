@@ -16,6 +16,10 @@ namespace Codebook.Catalogue
         private readonly ProtocolEntry _entry;
         private readonly List<CatalogueProblem> _problems;
         private readonly string _key;
+
+        /// <summary>Problems inside the embedded catalogue, reported together at the project's change (see <see cref="ReportEmbeddedBreaks"/>).</summary>
+        private readonly List<(string Id, string Message)> _embeddedBreaks = new();
+
         private Dictionary<string, string> _methods = new(StringComparer.Ordinal);
         private Dictionary<string, string> _roles = new(StringComparer.Ordinal);
 
@@ -405,8 +409,6 @@ namespace Codebook.Catalogue
             }
             _problems.Add(new CatalogueProblem(id, message, range));
         }
-
-        private readonly List<(string Id, string Message)> _embeddedBreaks = new();
 
         /// <summary>
         /// All the embedded entries one change breaks, in one problem per kind at the change: they share its place,

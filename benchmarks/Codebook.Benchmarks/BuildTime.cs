@@ -69,6 +69,11 @@ public static class BuildTime
 
         // "generator" or "analyzers" measures only that half.
         var part = args.Length > 1 ? args[1] : "all";
+        if (part is not ("all" or "generator" or "analyzers"))
+        {
+            Console.Error.WriteLine($"build-time [repetitions] [generator|analyzers]: expected 'generator' or 'analyzers' but found '{part}'");
+            Environment.Exit(2);
+        }
         if (part is "all" or "generator")
         {
             Console.WriteLine("## Generator");
@@ -81,7 +86,7 @@ public static class BuildTime
                 MeasureGenerator(factor, yaml, repetitions);
             }
         }
-        if (part is not ("all" or "analyzers"))
+        if (part == "generator")
         {
             return;
         }

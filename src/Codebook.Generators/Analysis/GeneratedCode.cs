@@ -35,6 +35,7 @@ namespace Codebook.Analysis
             };
 
         private static readonly string[] GeneratedSuffixes = { ".designer.cs", ".generated.cs", ".g.cs", ".g.i.cs" };
+        private static readonly char[] Separators = { '/', '\\' };
 
         /// <summary>
         /// By name alone. The name is cut out by hand: System.IO.Path throws on characters such as '|' under the
@@ -42,7 +43,7 @@ namespace Codebook.Analysis
         /// </summary>
         private static bool HasGeneratedName(string path)
         {
-            var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            var name = path.Substring(path.LastIndexOfAny(Separators) + 1);
             if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase))
             {
                 return true;

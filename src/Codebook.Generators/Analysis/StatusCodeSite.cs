@@ -301,7 +301,7 @@ namespace Codebook.Analysis
             var known = _cache.MentionsIn(root);
             foreach (var (name, mentioned) in known)
             {
-                if (ReferenceEquals(name, header))
+                if (string.Equals(name, header, StringComparison.Ordinal))
                 {
                     return mentioned;
                 }
@@ -361,6 +361,10 @@ namespace Codebook.Analysis
             // Switching on the kind first spares an interface cast and a constant lookup on every operation.
             switch (operation.Kind)
             {
+                case OperationKind.Binary when operation.Parent is IBinaryOperation { ConstantValue.HasValue: true }:
+                    // Only the whole of a constant concatenation is a string the code uses; reading every partial
+                    // sum of a long "a" + "b" + ... would cost the square of its length.
+                    return false;
                 case OperationKind.Literal:
                 case OperationKind.NameOf:
                 case OperationKind.Binary:

@@ -171,6 +171,8 @@ public static class Handlers
 
     public static Reply HeaderLine() { Wire.Log(""Allow: INVITE""); return new Reply(SipStatusCode.MethodNotAllowed); }
 
+    public static Reply ConcatenatedLine() { Wire.Log(""Al"" + ""low"" + "": INVITE""); return new Reply(SipStatusCode.MethodNotAllowed); }
+
     public static Reply MemberNamedLikeTheHeader() => new Reply(SipStatusCode.IntervalTooBrief) { MinExpires = ""60"" };
 
     public static Reply Read(SipStatusCode received) => received == SipStatusCode.MethodNotAllowed ? null! : null!;

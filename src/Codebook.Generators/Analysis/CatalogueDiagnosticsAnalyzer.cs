@@ -26,8 +26,17 @@ namespace Codebook.Analysis
         internal static readonly DiagnosticDescriptor UndeclaredReference = Create(DiagnosticIds.UndeclaredReference,
             "Reference to an undeclared method, role, code or protocol", "{0}");
 
+        internal static readonly DiagnosticDescriptor ReferenceConflict = Create(DiagnosticIds.ReferenceConflict,
+            "Protocol conflicts with one a referenced assembly generated", "{0}");
+
+        internal static readonly DiagnosticDescriptor AmbiguousReference = Create(DiagnosticIds.AmbiguousReference,
+            "Several referenced assemblies generate the same protocol", "{0}", DiagnosticSeverity.Warning);
+
+        internal static readonly DiagnosticDescriptor UnreadableReference = Create(DiagnosticIds.UnreadableReference,
+            "A referenced assembly's catalogue cannot be read", "{0}", DiagnosticSeverity.Warning);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(InvalidYaml, InvalidEntry, Duplicate, UndeclaredReference);
+            ImmutableArray.Create(InvalidYaml, InvalidEntry, Duplicate, UndeclaredReference, ReferenceConflict, AmbiguousReference, UnreadableReference);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -41,7 +50,7 @@ namespace Codebook.Analysis
                 {
                     return;
                 }
-                var snapshot = CatalogueSnapshot.Get(file.Options, file.CancellationToken);
+                var snapshot = CatalogueSnapshot.Get(file.Options, file.Compilation, file.CancellationToken);
                 var text = file.AdditionalFile.GetText(file.CancellationToken);
                 foreach (var problem in snapshot.Problems.Where(p => p.Range.Path == file.AdditionalFile.Path))
                 {
@@ -49,10 +58,10 @@ namespace Codebook.Analysis
                 }
             });
 
-            // Problems with no file of the project to point at (the CodebookNamespace property).
+            // Problems with no file of the project to point at (the CodebookNamespace property, a reference's catalogue).
             context.RegisterCompilationAction(compilation =>
             {
-                var snapshot = CatalogueSnapshot.Get(compilation.Options, compilation.CancellationToken);
+                var snapshot = CatalogueSnapshot.Get(compilation.Options, compilation.Compilation, compilation.CancellationToken);
                 var files = snapshot.Files.Select(f => f.Path).ToImmutableHashSet();
                 foreach (var problem in snapshot.Problems.Where(p => !files.Contains(p.Range.Path)))
                 {
@@ -66,6 +75,9 @@ namespace Codebook.Analysis
             DiagnosticIds.InvalidYaml => InvalidYaml,
             DiagnosticIds.Duplicate => Duplicate,
             DiagnosticIds.UndeclaredReference => UndeclaredReference,
+            DiagnosticIds.ReferenceConflict => ReferenceConflict,
+            DiagnosticIds.AmbiguousReference => AmbiguousReference,
+            DiagnosticIds.UnreadableReference => UnreadableReference,
             _ => InvalidEntry,
         };
 
@@ -92,8 +104,8 @@ namespace Codebook.Analysis
             return System.Math.Min(line.Start + position.Character, line.End);
         }
 
-        private static DiagnosticDescriptor Create(string id, string title, string message) =>
-            new(id, title, message, DiagnosticIds.Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+            new(id, title, message, DiagnosticIds.Category, severity, isEnabledByDefault: true,
                 helpLinkUri: DiagnosticIds.HelpLink(id));
     }
 }

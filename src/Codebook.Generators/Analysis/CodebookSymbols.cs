@@ -8,13 +8,17 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Codebook.Analysis
 {
-    /// <summary>One protocol's generated types in a compilation, beside its catalogue entry.</summary>
+    /// <summary>
+    /// One protocol's types in a compilation, beside its catalogue entry: the generated ones (from this project or
+    /// a reference; none for a protocol checked with <c>generate: false</c>) and those of a stack mapped onto it.
+    /// </summary>
     internal sealed class ProtocolSymbols
     {
-        public ProtocolSymbols(ProtocolIndex index, INamedTypeSymbol statusType, Compilation compilation, InteropModel? interop)
+        public ProtocolSymbols(ProtocolIndex index, INamedTypeSymbol? statusType, Compilation compilation)
         {
             Index = index;
             var model = index.Model;
+            var interop = index.Interop;
             StatusType = statusType;
             ForeignStatusTypes = SymbolSet(Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum));
             ForeignMethodTypes = SymbolSet(Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum));
@@ -31,8 +35,11 @@ namespace Codebook.Analysis
 
             // The generator emits a protocol's types together: look beside the status type, not through every
             // referenced assembly as a compilation-wide lookup does.
-            INamedTypeSymbol? Generated(string suffix) => statusType.ContainingNamespace.GetTypeMembers(model.Prefix + suffix, 0).FirstOrDefault();
+            INamedTypeSymbol? Generated(string suffix) => statusType?.ContainingNamespace.GetTypeMembers(model.Prefix + suffix, 0).FirstOrDefault();
         }
+
+        /// <summary>Anything in this compilation to check: generated types, or a stack's types mapped onto the protocol.</summary>
+        public bool HasTypes => StatusType is not null || ForeignStatusTypes.Count > 0 || StatusSinks.Count > 0;
 
         /// <summary>The catalogue side, shared by every compilation.</summary>
         public ProtocolIndex Index { get; }
@@ -52,7 +59,7 @@ namespace Codebook.Analysis
         public HashSet<ISymbol> MethodMembers { get; }
 
         public bool IsStatusType(ITypeSymbol? type) =>
-            type is INamedTypeSymbol named && (StatusType.Equals(named, SymbolEqualityComparer.Default) || ForeignStatusTypes.Contains(named));
+            type is INamedTypeSymbol named && (named.Equals(StatusType, SymbolEqualityComparer.Default) || ForeignStatusTypes.Contains(named));
 
         public bool IsMethodType(ITypeSymbol? type) =>
             type is INamedTypeSymbol named && (named.Equals(MethodType, SymbolEqualityComparer.Default) || ForeignMethodTypes.Contains(named));
@@ -127,7 +134,8 @@ namespace Codebook.Analysis
             }
         }
 
-        public INamedTypeSymbol StatusType { get; }
+        /// <summary>The generated status enum; null when the protocol is checked on a stack's types only.</summary>
+        public INamedTypeSymbol? StatusType { get; }
 
         public INamedTypeSymbol? MethodType { get; }
 
@@ -194,7 +202,10 @@ namespace Codebook.Analysis
             _bySink = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             foreach (var protocol in protocols)
             {
-                _byStatusType[protocol.StatusType] = protocol;
+                if (protocol.StatusType is not null)
+                {
+                    _byStatusType[protocol.StatusType] = protocol;
+                }
                 foreach (var foreign in protocol.ForeignStatusTypes)
                 {
                     _byStatusType[foreign] = protocol;
@@ -214,14 +225,36 @@ namespace Codebook.Analysis
             var protocols = new List<ProtocolSymbols>();
             foreach (var index in catalogue.Protocols)
             {
-                var protocol = index.Model;
-                var statusType = compilation.GetTypeByMetadataName($"{catalogue.Model.Namespace}.{protocol.Prefix}.{protocol.Prefix}StatusCode");
-                if (statusType is { TypeKind: TypeKind.Enum })
+                var statusType = StatusTypeOf(compilation, index);
+                var protocol = new ProtocolSymbols(index, statusType is { TypeKind: TypeKind.Enum } ? statusType : null, compilation);
+                if (protocol.HasTypes)
                 {
-                    protocols.Add(new ProtocolSymbols(index, statusType, compilation, catalogue.Model.Interop.FirstOrDefault(i => i.Protocol == protocol.Key)));
+                    protocols.Add(protocol);
                 }
             }
             return protocols.Count == 0 ? null : new CodebookSymbols(protocols);
+        }
+
+        /// <summary>The generated status enum, looked up in the assembly that generated it (this one, or the reference).</summary>
+        private static INamedTypeSymbol? StatusTypeOf(Compilation compilation, ProtocolIndex index)
+        {
+            if (index.TypeNamespace is not { } ns)
+            {
+                return null;
+            }
+            var name = $"{ns}.{index.Model.Prefix}StatusCode";
+            if (index.Assembly is null)
+            {
+                return compilation.Assembly.GetTypeByMetadataName(name);
+            }
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Identity.Name == index.Assembly)
+                {
+                    return assembly.GetTypeByMetadataName(name);
+                }
+            }
+            return null;
         }
 
         /// <summary>The protocol whose status enum is <paramref name="type"/> (or a nullable of it).</summary>

@@ -7,6 +7,9 @@ namespace Codebook.Analysis
         public const string InvalidEntry = "CB0002";
         public const string Duplicate = "CB0003";
         public const string UndeclaredReference = "CB0004";
+        public const string ReferenceConflict = "CB0005";
+        public const string AmbiguousReference = "CB0006";
+        public const string UnreadableReference = "CB0007";
         public const string MethodNotAllowed = "CB1001";
         public const string RoleNotAllowed = "CB1002";
         public const string ResponseToNoResponseMethod = "CB1003";

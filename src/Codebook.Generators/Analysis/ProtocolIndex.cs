@@ -12,9 +12,15 @@ namespace Codebook.Analysis
     {
         private readonly Dictionary<string, string> _methodsByName;
 
-        public ProtocolIndex(ProtocolModel model)
+        /// <param name="typeNamespace">Where the protocol's generated types are; null for a protocol checked without them (generate: false).</param>
+        /// <param name="assembly">The referenced assembly that generated them; null when this project does.</param>
+        /// <param name="interop">The stack types mapped onto the protocol, from every catalogue that maps some.</param>
+        public ProtocolIndex(ProtocolModel model, string? typeNamespace, string? assembly, InteropModel? interop)
         {
             Model = model;
+            TypeNamespace = typeNamespace;
+            Assembly = assembly;
+            Interop = interop;
             Codes = model.Codes.ToDictionary(c => c.Value);
             _methodsByName = new Dictionary<string, string>(NameComparer.Instance);
             foreach (var method in model.Methods)
@@ -26,6 +32,12 @@ namespace Codebook.Analysis
         }
 
         public ProtocolModel Model { get; }
+
+        public string? TypeNamespace { get; }
+
+        public string? Assembly { get; }
+
+        public InteropModel? Interop { get; }
 
         public Dictionary<int, StatusCodeModel> Codes { get; }
 

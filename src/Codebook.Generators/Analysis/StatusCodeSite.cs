@@ -83,7 +83,7 @@ namespace Codebook.Analysis
         public string? MemberFor(int code)
         {
             var type = Underlying(Operation.Type);
-            if (Protocol.StatusType.Equals(type, SymbolEqualityComparer.Default))
+            if (type is not null && type.Equals(Protocol.StatusType, SymbolEqualityComparer.Default))
             {
                 return Protocol.Codes.TryGetValue(code, out var model) ? model.Name : null;
             }

@@ -36,7 +36,7 @@ namespace Codebook.Analysis
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var catalogue = CatalogueSnapshot.Get(start.Options, start.CancellationToken);
+                var catalogue = CatalogueSnapshot.Get(start.Options, start.Compilation, start.CancellationToken);
                 var compilation = start.Compilation;
                 // Resolved on the first block rather than here: by then the compiler has built its declarations,
                 // which a lookup made now would have to build first.
@@ -77,7 +77,7 @@ namespace Codebook.Analysis
                         return;
                     }
                     site = new StatusCodeSite(context, cache, protocol, reference, value);
-                    if (!protocol.StatusType.Equals(field.ContainingType, SymbolEqualityComparer.Default) && site.IsSent())
+                    if (!field.ContainingType.Equals(protocol.StatusType, SymbolEqualityComparer.Default) && site.IsSent())
                     {
                         // A foreign enum member whose value the catalogue lacks (a stack's wrong or private code).
                         UndefinedCodeRule.Check(site);

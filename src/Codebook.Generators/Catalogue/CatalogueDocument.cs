@@ -52,6 +52,9 @@ namespace Codebook.Catalogue
 
         public Located<string>? Extends { get; set; }
 
+        /// <summary><c>generate: false</c>: the analyzers check the protocol (on an existing stack), no types are generated.</summary>
+        public Located<bool>? Generate { get; set; }
+
         public Located<string>? Prefix { get; set; }
 
         public Located<string>? Title { get; set; }
@@ -89,8 +92,9 @@ namespace Codebook.Catalogue
         /// <summary>Applies <paramref name="overlay"/> on top of this entry: what it writes wins, field by field.</summary>
         public void LayOver(ProtocolEntry overlay)
         {
-            ChangedAt = overlay.Key.Range.Path == EmbeddedCatalogue.Path ? overlay.ChangedAt ?? ChangedAt : overlay.Key;
+            ChangedAt = EmbeddedCatalogue.IsInherited(overlay.Key.Range.Path) ? overlay.ChangedAt ?? ChangedAt : overlay.Key;
             Extends = overlay.Extends ?? Extends;
+            Generate = overlay.Generate ?? Generate;
             Prefix = overlay.Prefix ?? Prefix;
             Title = overlay.Title ?? Title;
             Reference = overlay.Reference ?? Reference;

@@ -1,10 +1,24 @@
+using System.Linq;
+
 namespace Codebook.Catalogue
 {
     /// <summary>
     /// The validated catalogue: what the generator emits and the analyzer checks against. Equatable all the way
     /// down and free of positions, so that an edit of codes.yaml that changes no meaning changes no value.
     /// </summary>
-    internal sealed record CatalogueModel(string Namespace, EquatableArray<ProtocolModel> Protocols, EquatableArray<InteropModel> Interop);
+    /// <param name="Protocols">The protocols this project generates.</param>
+    /// <param name="CheckedOnly">Protocols with <c>generate: false</c>: no types, only the analyzers' rules for an existing stack.</param>
+    /// <param name="Referenced">Protocols referenced assemblies generated, used here instead of generating them again.</param>
+    internal sealed record CatalogueModel(
+        string Namespace,
+        EquatableArray<ProtocolModel> Protocols,
+        EquatableArray<InteropModel> Interop,
+        EquatableArray<ProtocolModel> CheckedOnly,
+        EquatableArray<ReferencedProtocol> Referenced)
+    {
+        /// <summary>StatusClass comes with the protocols: from a reference when one generated it in this root namespace.</summary>
+        public bool GeneratesStatusClass => Protocols.Count > 0 && !Referenced.Any(r => r.RootNamespace == Namespace);
+    }
 
     /// <summary>
     /// Foreign types mapped onto a protocol (docs/adopting.md): enums whose values are status codes, int members
@@ -16,7 +30,20 @@ namespace Codebook.Catalogue
         EquatableArray<string> StatusTypes,
         EquatableArray<string> StatusMembers,
         EquatableArray<string> MethodTypes,
-        EquatableArray<string> MethodMembers);
+        EquatableArray<string> MethodMembers)
+    {
+        /// <summary>Both mappings at once (either may be missing); names listed by both count once.</summary>
+        public static InteropModel? Merge(InteropModel? first, InteropModel? second)
+        {
+            if (first is null || second is null)
+            {
+                return first ?? second;
+            }
+            static EquatableArray<string> Both(EquatableArray<string> a, EquatableArray<string> b) => a.Concat(b).Distinct().ToEquatableArray();
+            return new InteropModel(first.Protocol, Both(first.StatusTypes, second.StatusTypes), Both(first.StatusMembers, second.StatusMembers),
+                Both(first.MethodTypes, second.MethodTypes), Both(first.MethodMembers, second.MethodMembers));
+        }
+    }
 
     /// <param name="UnknownTargets">Per class 1..6 (index 0..5): the code an unrecognised code of that class maps to, 0 for none.</param>
     /// <param name="OutOfRangeTarget">The code a value outside [Min, Max] maps to.</param>

@@ -16,7 +16,7 @@ namespace Codebook.Catalogue
         {
             public static readonly string[] Root = { "namespace", "use", "protocols", "interop" };
             public static readonly string[] Interop = { "status-types", "status-members", "method-types", "method-members" };
-            public static readonly string[] Protocol = { "extends", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
+            public static readonly string[] Protocol = { "extends", "generate", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
             public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
             public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
             public static readonly string[] Unknown = new[] { "default", "out-of-range" }.Concat(UnknownClasses).ToArray();
@@ -119,6 +119,7 @@ namespace Codebook.Catalogue
                 switch (key)
                 {
                     case "extends": protocol.Extends = String(value, "extends"); break;
+                    case "generate": protocol.Generate = Bool(value, "generate"); break;
                     case "prefix": protocol.Prefix = String(value, "prefix"); break;
                     case "title": protocol.Title = String(value, "title"); break;
                     case "reference": protocol.Reference = String(value, "reference"); break;

@@ -6,6 +6,9 @@ namespace Codebook.Catalogue
     /// <summary>A range of a catalogue file; <see cref="Path"/> is the AdditionalFile path, or the embedded name.</summary>
     internal readonly record struct SourceRange(string Path, SourcePosition Start, SourcePosition End)
     {
+        /// <summary>No place in the project's files: reported without a location (a reference, a build property).</summary>
+        public static readonly SourceRange Nowhere = new("", new SourcePosition(1, 1), new SourcePosition(1, 1));
+
         public override string ToString() => $"{Path}({Start.Line},{Start.Column})";
     }
 
@@ -25,5 +28,8 @@ namespace Codebook.Catalogue
         public const string InvalidEntry = "CB0002";
         public const string Duplicate = "CB0003";
         public const string UndeclaredReference = "CB0004";
+        public const string ReferenceConflict = "CB0005";
+        public const string AmbiguousReference = "CB0006";
+        public const string UnreadableReference = "CB0007";
     }
 }

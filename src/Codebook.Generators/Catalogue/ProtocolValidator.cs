@@ -400,9 +400,9 @@ namespace Codebook.Catalogue
 
         private void Report(string id, SourceRange range, string message)
         {
-            // A problem inside the embedded catalogue can only come from a project file's changes to this protocol
-            // (a shorter range, a replaced methods list): reported where the project made them, which it can see.
-            if (range.Path == EmbeddedCatalogue.Path && _entry.ChangedAt is not null)
+            // A problem inside the embedded catalogue (or a referenced one) can only come from a project file's changes
+            // to this protocol (a shorter range, a replaced methods list): reported where the project made them.
+            if (EmbeddedCatalogue.IsInherited(range.Path) && _entry.ChangedAt is not null)
             {
                 _embeddedBreaks.Add((id, message));
                 return;

@@ -6,6 +6,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Codebook.Generation
 {
+    /// <summary>What <c>CodebookCatalogue.g.cs</c> records: each generated protocol with the interop that maps onto it.</summary>
+    internal sealed record RecordSource(string RootNamespace, bool Public, EquatableArray<ProtocolRecord> Protocols);
+
+    internal sealed record ProtocolRecord(ProtocolModel Protocol, InteropModel? Interop);
+
     /// <summary>
     /// Compiles the catalogue (embedded codes.yaml, plus any codes.yaml the project adds as an AdditionalFile)
     /// into enums and lookups. The pipeline is a straight line of equatable values:
@@ -19,6 +24,7 @@ namespace Codebook.Generation
         public static class Steps
         {
             public const string CatalogueFiles = nameof(CatalogueFiles);
+            public const string References = nameof(References);
             public const string Catalogue = nameof(Catalogue);
             public const string EmitOptions = nameof(EmitOptions);
             public const string Protocols = nameof(Protocols);
@@ -35,11 +41,20 @@ namespace Codebook.Generation
             var settings = context.AnalyzerConfigOptionsProvider
                 .Select(static (options, _) => CodebookSettings.Read(options.GlobalOptions));
 
+            // Catalogues recorded by referenced assemblies, as raw text: found on every compilation (a look at a few
+            // assemblies' attributes), compared by value, so an edit that changes no reference stops here.
+            var references = context.CompilationProvider
+                .Select(static (compilation, _) => ReferencedCatalogues.Find(compilation))
+                .WithTrackingName(Steps.References);
+
             var catalogue = files
                 .Combine(settings.Select(static (s, _) => s.Namespace))
-                .Select(static (input, _) => EmbeddedCatalogue.Compose(input.Left, input.Right, new List<CatalogueProblem>()))
+                .Combine(references)
+                .Select(static (input, _) => EmbeddedCatalogue.Compose(input.Left.Left, input.Left.Right, new List<CatalogueProblem>(), input.Right))
                 .WithTrackingName(Steps.Catalogue);
 
+            var hasAssemblyMetadata = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.Reflection.AssemblyMetadataAttribute") is not null);
             var hasSpan = context.CompilationProvider
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null);
             var hasNullable = context.ParseOptionsProvider
@@ -59,8 +74,29 @@ namespace Codebook.Generation
                 output.AddSource(ProtocolEmitter.HintName(source.Protocol), ProtocolEmitter.Emit(source)));
 
             context.RegisterSourceOutput(
-                catalogue.Select(static (c, _) => c.Namespace).Combine(emitOptions.Select(static (o, _) => o.Public)),
-                static (output, input) => output.AddSource("StatusClass.g.cs", ProtocolEmitter.EmitStatusClass(input.Left, input.Right)));
+                catalogue.Select(static (c, _) => c.GeneratesStatusClass ? c.Namespace : null).Combine(emitOptions.Select(static (o, _) => o.Public)),
+                static (output, input) =>
+                {
+                    if (input.Left is { } rootNamespace)
+                    {
+                        output.AddSource("StatusClass.g.cs", ProtocolEmitter.EmitStatusClass(rootNamespace, input.Right));
+                    }
+                });
+
+            // The catalogue travels with the types: downstream projects read it from this assembly's metadata.
+            var records = catalogue
+                .Combine(emitOptions.Select(static (o, _) => o.Public))
+                .Select(static (input, _) => new RecordSource(
+                    input.Left.Namespace,
+                    input.Right,
+                    input.Left.Protocols.Select(p => new ProtocolRecord(p, input.Left.Interop.FirstOrDefault(i => i.Protocol == p.Key))).ToEquatableArray()));
+            context.RegisterSourceOutput(records.Combine(hasAssemblyMetadata), static (output, input) =>
+            {
+                if (input.Right && input.Left.Protocols.Count > 0)
+                {
+                    output.AddSource("CodebookCatalogue.g.cs", RecordEmitter.Emit(input.Left));
+                }
+            });
         }
     }
 }

@@ -58,7 +58,7 @@ public class CatalogueAnalyzerTests
     {
         // A compilation the generator did not run on: no status types, so each member body's start registers nothing.
         var compilation = GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { "class C { int F() { var x = 1; return x + 2; } }" });
-        var catalogue = CatalogueSnapshot.Get(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), default);
+        var catalogue = CatalogueSnapshot.Get(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), compilation, default);
         Assert.Null(CodebookSymbols.Resolve(compilation, catalogue));
         var analyzer = new StatusCodeUsageAnalyzer();
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),

@@ -62,7 +62,7 @@ namespace Consumer
     {
         var target = Framework(framework);
         var run = GeneratorHarness.Run(target, language == "latest" ? LanguageVersion.Latest : null, sources: new[] { Consumer });
-        Assert.Equal(6, run.Sources.Count);
+        Assert.Equal(7, run.Sources.Count); // five protocols, StatusClass, and the catalogue recorded for other projects
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -105,7 +105,7 @@ namespace Consumer
         Assert.Empty(run.CompilationProblems);
 
         run = GeneratorHarness.Run(TargetFramework.Net100, catalogues: new[] { ("/p/codes.yaml", "namespace: Acme.Codes\nuse: [rtsp]\n") });
-        Assert.Equal(new[] { "RtspStatusCode.g.cs", "StatusClass.g.cs" }, run.Sources.Keys.OrderBy(k => k));
+        Assert.Equal(new[] { "CodebookCatalogue.g.cs", "RtspStatusCode.g.cs", "StatusClass.g.cs" }, run.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
         Assert.Contains("namespace Acme.Codes.Rtsp", run.Sources["RtspStatusCode.g.cs"]);
         Assert.Empty(run.CompilationProblems);
     }
@@ -118,7 +118,7 @@ namespace Consumer
             ("/p/codes.yaml", "protocols:\n  sip:\n    codes:\n      498: { reason: Fine }\n      499: { colour: red }\n  broken: [\n"),
         });
         Assert.Empty(run.GeneratorDiagnostics); // the generator reports nothing; the catalogue analyzer does
-        Assert.Equal(6, run.Sources.Count);
+        Assert.Equal(7, run.Sources.Count);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -141,5 +141,11 @@ namespace Consumer
         Assert.Contains("/// <remarks>&lt;remarks&gt;&amp;</remarks>", source);
         Assert.DoesNotContain('\u2028', source);
         Assert.DoesNotContain('\u202E', source);
+        // The recorded catalogue carries the same text for other projects, escaped the same way.
+        var record = run.Sources["CodebookCatalogue.g.cs"];
+        Assert.Contains("Quote \\\" backslash \\\\ brace } */ #if", record);
+        Assert.DoesNotContain('\u2028', record);
+        Assert.DoesNotContain('\u202E', record);
+        Assert.DoesNotContain('\n', record.TrimEnd('\n').Split('\n').Last());
     }
 }

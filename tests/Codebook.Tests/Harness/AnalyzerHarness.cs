@@ -62,10 +62,13 @@ internal static class AnalyzerHarness
         IReadOnlyDictionary<string, string>? properties = null,
         bool requireCompiles = true,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        IEnumerable<string>? moreSources = null)
+        IEnumerable<string>? moreSources = null,
+        IEnumerable<MetadataReference>? references = null,
+        string assemblyName = "Consumer")
     {
         var texts = (catalogues ?? Enumerable.Empty<(string, string)>()).Select(c => (AdditionalText)new InMemoryText(c.Item1, c.Item2)).ToImmutableArray();
-        var compilation = GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { source }.Concat(moreSources ?? Enumerable.Empty<string>()));
+        var compilation = GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { source }.Concat(moreSources ?? Enumerable.Empty<string>()),
+            references: references, assemblyName: assemblyName);
         compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default).WithOutputKind(outputKind));
         var config = new BuildProperties(properties, editorConfig);
         var driver = CSharpGeneratorDriver.Create(new[] { new Codebook.Generation.CodebookGenerator().AsSourceGenerator() }, texts,
@@ -99,12 +102,23 @@ internal static class AnalyzerHarness
         string markup,
         IEnumerable<(string Path, string Text)>? catalogues = null,
         IReadOnlyDictionary<string, string>? editorConfig = null,
-        params string[] ignoredIds)
+        params string[] ignoredIds) =>
+        await VerifyAsync(markup, references: null, catalogues, editorConfig, ignoredIds);
+
+    /// <summary>Exactly the marked diagnostics are reported, in a project with these references.</summary>
+    public static async Task<IReadOnlyList<Diagnostic>> VerifyAsync(
+        string markup,
+        IEnumerable<MetadataReference>? references,
+        IEnumerable<(string Path, string Text)>? catalogues = null,
+        IReadOnlyDictionary<string, string>? editorConfig = null,
+        string[]? ignoredIds = null,
+        string assemblyName = "Consumer")
     {
+        ignoredIds ??= System.Array.Empty<string>();
         var parsed = Markup.Parse(markup);
         // CB1006 (required headers) fires on most sends of 401, 405, 423 ...: tests of other rules do not mark it.
         var ignored = parsed.Expected.Any(e => e.Id == "CB1006") ? ignoredIds : ignoredIds.Append("CB1006").ToArray();
-        var actual = (await AnalyzeAsync(parsed.Source, catalogues, editorConfig))
+        var actual = (await AnalyzeAsync(parsed.Source, catalogues, editorConfig, references: references, assemblyName: assemblyName))
             .Where(d => d.Location.IsInSource && !ignored.Contains(d.Id))
             .ToList();
         var actualSet = actual.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(x => x.SourceSpan.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();

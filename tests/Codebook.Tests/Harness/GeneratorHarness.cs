@@ -77,7 +77,9 @@ internal static class GeneratorHarness
         TargetFramework framework,
         LanguageVersion? language = null,
         IEnumerable<string>? sources = null,
-        bool nullable = true)
+        bool nullable = true,
+        IEnumerable<MetadataReference>? references = null,
+        string assemblyName = "Consumer")
     {
         var parseOptions = new CSharpParseOptions(language ?? framework.DefaultLanguage, DocumentationMode.Diagnose);
         var trees = (sources ?? Enumerable.Empty<string>()).Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, $"Source{i}.cs"));
@@ -85,9 +87,9 @@ internal static class GeneratorHarness
             ? NullableContextOptions.Enable
             : NullableContextOptions.Disable;
         return CSharpCompilation.Create(
-            "Consumer",
+            assemblyName,
             trees,
-            framework.References,
+            framework.References.Concat(references ?? Enumerable.Empty<MetadataReference>()),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: nullableContext,
                 generalDiagnosticOption: ReportDiagnostic.Error,
@@ -116,9 +118,11 @@ internal static class GeneratorHarness
         IEnumerable<(string Path, string Text)>? catalogues = null,
         IReadOnlyDictionary<string, string>? properties = null,
         IEnumerable<string>? sources = null,
-        bool nullable = true)
+        bool nullable = true,
+        IEnumerable<MetadataReference>? references = null,
+        string assemblyName = "Consumer")
     {
-        var compilation = Compilation(framework, language, sources ?? new[] { "namespace Consumer { internal static class Anchor { } }" }, nullable);
+        var compilation = Compilation(framework, language, sources ?? new[] { "namespace Consumer { internal static class Anchor { } }" }, nullable, references, assemblyName);
         var texts = (catalogues ?? Enumerable.Empty<(string, string)>()).Select(c => (AdditionalText)new InMemoryText(c.Item1, c.Item2));
         var driver = CreateDriver(compilation, texts, properties);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

@@ -26,9 +26,10 @@ namespace Codebook.Analysis.Rules
             // generated name in the message and no fix, since the enum does not fit there.
             var member = type is null ? null : site.MemberFor(site.Value);
             type = CodebookSymbols.Underlying(type); // (SipStatusCode?)487 names SipStatusCode, not Nullable
-            if (type is null || member is not null)
+            // An integer sink is pointed at the generated member, where the project has the generated types.
+            if ((type ?? site.Protocol.StatusType) is { } named && (type is null || member is not null))
             {
-                site.Report(Descriptor, member, (type ?? site.Protocol.StatusType).Name, member ?? code.Name, site.Value);
+                site.Report(Descriptor, member, named.Name, member ?? code.Name, site.Value);
             }
         }
     }

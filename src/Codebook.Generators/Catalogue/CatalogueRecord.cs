@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Codebook.Catalogue
+{
+    /// <summary>A protocol another assembly generated, as its recorded catalogue describes it.</summary>
+    /// <param name="Assembly">The referenced assembly's name, for messages.</param>
+    /// <param name="RootNamespace">Where its types are: <c>{RootNamespace}.{Prefix}.{Prefix}StatusCode</c>.</param>
+    /// <param name="Public">Its types are public (else internal, reachable through InternalsVisibleTo).</param>
+    internal sealed record ReferencedProtocol(string Assembly, string RootNamespace, bool Public, ProtocolModel Protocol, InteropModel? Interop)
+    {
+        /// <summary>"Codebook.Sip": the namespace of the protocol's types.</summary>
+        public string TypeNamespace => RootNamespace + "." + Protocol.Prefix;
+    }
+
+    /// <summary>A recorded catalogue as found on a reference, not yet read: cheap to find and to compare.</summary>
+    internal sealed record RecordText(string Assembly, string Text);
+
+    /// <summary>
+    /// The catalogue an assembly was generated from, as data in its metadata: one
+    /// <c>[assembly: AssemblyMetadata("Codebook.Protocol", ...)]</c> per generated protocol. Downstream projects
+    /// read it to use the types instead of generating them again, and to judge them by the catalogue that made
+    /// them. The text is a sequence of length-prefixed fields (<c>5:hello</c>), read back without a parser, and
+    /// starts with the format version, which grows when a field is added.
+    /// </summary>
+    internal static class CatalogueRecord
+    {
+        /// <summary>The AssemblyMetadata key the records are written under.</summary>
+        public const string MetadataKey = "Codebook.Protocol";
+
+        /// <summary>The format this Codebook writes and the newest it reads.</summary>
+        public const int FormatVersion = 1;
+
+        public static string Write(string rootNamespace, bool isPublic, ProtocolModel protocol, InteropModel? interop)
+        {
+            var w = new Writer();
+            w.Int(FormatVersion);
+            w.Text(rootNamespace);
+            w.Bool(isPublic);
+            w.Text(protocol.Key);
+            w.Text(protocol.Prefix);
+            w.Text(protocol.Title);
+            w.Text(protocol.Reference);
+            w.Int(protocol.Min);
+            w.Int(protocol.Max);
+            w.Texts(protocol.Versions);
+            w.Tokens(protocol.Methods);
+            w.Texts(protocol.NoResponse);
+            w.Tokens(protocol.Roles);
+            w.Ints(protocol.UnknownTargets);
+            w.Int(protocol.OutOfRangeTarget);
+            w.Texts(protocol.Cultures);
+            w.Int(protocol.ClassRules.Count);
+            foreach (var rule in protocol.ClassRules)
+            {
+                w.Int(rule.Class);
+                w.Texts(rule.AllowedMethods);
+                w.Texts(rule.AllowedRoles);
+                w.Text(rule.Reference);
+            }
+            w.Int(protocol.Codes.Count);
+            foreach (var code in protocol.Codes)
+            {
+                w.Int(code.Value);
+                w.Text(code.Name);
+                w.Text(code.Reason);
+                w.Text(code.Reference);
+                w.Texts(code.AllowedMethods);
+                w.Text(code.MethodRuleReference);
+                w.Texts(code.AllowedRoles);
+                w.Text(code.RoleRuleReference);
+                w.Texts(code.Headers);
+                w.Bool(code.Deprecated is not null);
+                w.Text(code.Deprecated ?? "");
+                w.Int(code.Instead.Count);
+                foreach (var substitute in code.Instead)
+                {
+                    w.Text(substitute.When);
+                    w.Int(substitute.Code);
+                }
+                w.Int(code.Cacheable is null ? -1 : code.Cacheable.Value ? 1 : 0);
+                w.Messages(code.User);
+                w.Messages(code.Engineer);
+            }
+            w.Bool(interop is not null);
+            if (interop is not null)
+            {
+                w.Texts(interop.StatusTypes);
+                w.Texts(interop.StatusMembers);
+                w.Texts(interop.MethodTypes);
+                w.Texts(interop.MethodMembers);
+            }
+            return w.ToString();
+        }
+
+        /// <summary>Reads a record; null with <paramref name="error"/> saying why when it cannot be read.</summary>
+        public static ReferencedProtocol? Read(RecordText record, out string? error)
+        {
+            var r = new Reader(record.Text);
+            try
+            {
+                var version = r.Int();
+                if (version > FormatVersion)
+                {
+                    error = $"its Codebook catalogue is in format {version}, and this Codebook reads format {FormatVersion} and older: update the Codebook package in this project";
+                    return null;
+                }
+                if (version < 1)
+                {
+                    throw new FormatException($"format version {version}");
+                }
+                var rootNamespace = r.Text();
+                var isPublic = r.Bool();
+                var key = r.Text();
+                var prefix = r.Text();
+                var title = r.Text();
+                var reference = r.Text();
+                var min = r.Int();
+                var max = r.Int();
+                var versions = r.Texts();
+                var methods = r.Tokens();
+                var noResponse = r.Texts();
+                var roles = r.Tokens();
+                var unknownTargets = r.Ints();
+                var outOfRange = r.Int();
+                var cultures = r.Texts();
+                var classRules = new ClassRuleModel[r.Count()];
+                for (var i = 0; i < classRules.Length; i++)
+                {
+                    classRules[i] = new ClassRuleModel(r.Int(), r.Texts(), r.Texts(), r.Text());
+                }
+                var codes = new StatusCodeModel[r.Count()];
+                for (var i = 0; i < codes.Length; i++)
+                {
+                    var value = r.Int();
+                    var name = r.Text();
+                    var reason = r.Text();
+                    var codeReference = r.Text();
+                    var allowedMethods = r.Texts();
+                    var methodReference = r.Text();
+                    var allowedRoles = r.Texts();
+                    var roleReference = r.Text();
+                    var headers = r.Texts();
+                    var isDeprecated = r.Bool();
+                    var deprecated = r.Text();
+                    var instead = new Substitute[r.Count()];
+                    for (var j = 0; j < instead.Length; j++)
+                    {
+                        instead[j] = new Substitute(r.Text(), r.Int());
+                    }
+                    var cacheable = r.Int();
+                    codes[i] = new StatusCodeModel(value, name, reason, codeReference, allowedMethods, methodReference, allowedRoles, roleReference,
+                        headers, isDeprecated ? deprecated : null, instead.ToEquatableArray(), cacheable < 0 ? null : cacheable == 1, r.Messages(), r.Messages());
+                }
+                InteropModel? interop = null;
+                if (r.Bool())
+                {
+                    interop = new InteropModel(key, r.Texts(), r.Texts(), r.Texts(), r.Texts());
+                }
+                if (!r.AtEnd || unknownTargets.Count != 6 || !Naming.IsProtocolKey(key) || !Naming.IsIdentifier(prefix) || !Naming.IsNamespace(rootNamespace))
+                {
+                    throw new FormatException("inconsistent fields");
+                }
+                var protocol = new ProtocolModel(key, prefix, title, reference, min, max, versions, methods, noResponse, roles,
+                    unknownTargets, outOfRange, cultures, classRules.ToEquatableArray(), codes.ToEquatableArray());
+                error = null;
+                return new ReferencedProtocol(record.Assembly, rootNamespace, isPublic, protocol, interop);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+            {
+                error = $"its Codebook catalogue cannot be read ({e.Message} at character {r.Position}); rebuild it with this version of Codebook";
+                return null;
+            }
+        }
+
+        private sealed class Writer
+        {
+            private readonly StringBuilder _text = new();
+
+            public void Text(string value) => _text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+
+            public void Int(int value) => Text(value.ToString(CultureInfo.InvariantCulture));
+
+            public void Bool(bool value) => Int(value ? 1 : 0);
+
+            public void Texts(EquatableArray<string> values)
+            {
+                Int(values.Count);
+                foreach (var value in values)
+                {
+                    Text(value);
+                }
+            }
+
+            public void Ints(EquatableArray<int> values)
+            {
+                Int(values.Count);
+                foreach (var value in values)
+                {
+                    Int(value);
+                }
+            }
+
+            public void Tokens(EquatableArray<NamedToken> tokens)
+            {
+                Int(tokens.Count);
+                foreach (var token in tokens)
+                {
+                    Text(token.Token);
+                    Text(token.Member);
+                }
+            }
+
+            public void Messages(EquatableArray<Message> messages)
+            {
+                Int(messages.Count);
+                foreach (var message in messages)
+                {
+                    Text(message.Culture);
+                    Text(message.Text);
+                }
+            }
+
+            public override string ToString() => _text.ToString();
+        }
+
+        private sealed class Reader
+        {
+            /// <summary>No list in a catalogue comes near this: a larger count is damage, not data.</summary>
+            private const int MaxCount = 100_000;
+
+            private readonly string _text;
+
+            public Reader(string text) => _text = text;
+
+            public int Position { get; private set; }
+
+            public bool AtEnd => Position == _text.Length;
+
+            public string Text()
+            {
+                var colon = _text.IndexOf(':', Position);
+                if (colon < 0 || colon == Position || colon - Position > 9)
+                {
+                    throw new FormatException("expected a field length");
+                }
+                var length = 0;
+                for (var i = Position; i < colon; i++)
+                {
+                    var digit = _text[i] - '0';
+                    if (digit < 0 || digit > 9)
+                    {
+                        throw new FormatException("expected a field length");
+                    }
+                    length = length * 10 + digit;
+                }
+                if (length > _text.Length - colon - 1)
+                {
+                    throw new FormatException("a field runs past the end");
+                }
+                Position = colon + 1 + length;
+                return _text.Substring(colon + 1, length);
+            }
+
+            public int Int() => int.Parse(Text(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+            public bool Bool() => Int() switch
+            {
+                0 => false,
+                1 => true,
+                var other => throw new FormatException($"expected 0 or 1 but found {other}"),
+            };
+
+            public int Count()
+            {
+                var count = Int();
+                return count is >= 0 and <= MaxCount ? count : throw new FormatException($"a list of {count} items");
+            }
+
+            public EquatableArray<string> Texts()
+            {
+                var items = new string[Count()];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Text();
+                }
+                return items.ToEquatableArray();
+            }
+
+            public EquatableArray<int> Ints()
+            {
+                var items = new int[Count()];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Int();
+                }
+                return items.ToEquatableArray();
+            }
+
+            public EquatableArray<NamedToken> Tokens()
+            {
+                var items = new NamedToken[Count()];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = new NamedToken(Text(), Text());
+                }
+                return items.ToEquatableArray();
+            }
+
+            public EquatableArray<Message> Messages()
+            {
+                var items = new Message[Count()];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = new Message(Text(), Text());
+                }
+                return items.ToEquatableArray();
+            }
+        }
+    }
+}

@@ -44,7 +44,7 @@ public sealed class PackageFixture : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="codebook-under-test"><package pattern="Codebook" /></packageSource>
+                <packageSource key="codebook-under-test"><package pattern="Codebook" /><package pattern="Solution.*" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
             </configuration>
@@ -68,6 +68,13 @@ public sealed class PackageFixture : IDisposable
     {
         using var zip = ZipFile.OpenRead(Package);
         return zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Packs a consumer project into the feed, as a library built with Codebook is published.</summary>
+    public void Pack(string folder)
+    {
+        var pack = Dotnet(folder, "pack", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
     }
 
     /// <summary>Writes a consumer project (files by relative path) and returns its folder.</summary>

@@ -96,6 +96,7 @@ public static class BuildTime
         Console.WriteLine("| Project | Files | Status-code call sites | Diagnostics | Compilation (median) | Analyzers (median) | Analyzers' share |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         MeasureAnalyzers("status codes used", files: 200, sitesPerFile: 25, repetitions);
+        MeasureAnalyzers("status codes used, types and catalogue from a referenced project", files: 200, sitesPerFile: 25, repetitions, fromReference: true);
         MeasureAnalyzers("no status codes", files: 200, sitesPerFile: 0, repetitions);
     }
 
@@ -167,16 +168,25 @@ public static class BuildTime
         Console.WriteLine($"| {(factor == 1 ? "embedded" : $"{factor}x")} | {protocols} | {lines:N0} | {median:F1} ms | {median / protocols:F2} ms | {Median(incremental):F2} ms | {rerun} |");
     }
 
-    private static void MeasureAnalyzers(string label, int files, int sitesPerFile, int repetitions)
+    /// <param name="fromReference">
+    /// The solution case: the status types come from a referenced project that generated them (and recorded its
+    /// catalogue), as in an application that references its contracts library; this project generates nothing.
+    /// </param>
+    private static void MeasureAnalyzers(string label, int files, int sitesPerFile, int repetitions, bool fromReference = false)
     {
         var sources = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(SourceFile(i, sitesPerFile), ParseOptions, $"File{i}.cs")).ToList();
-        var baseCompilation = CSharpCompilation.Create("Consumer", sources, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var references = fromReference ? References.Add(Contracts()) : References;
+        var baseCompilation = CSharpCompilation.Create("Consumer", sources, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         CSharpGeneratorDriver.Create(new[] { new CodebookGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(baseCompilation, out var withGenerated, out _);
         var errors = withGenerated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("synthetic project does not compile: " + errors[0]);
+        }
+        if (fromReference && withGenerated.SyntaxTrees.Count() != sources.Count)
+        {
+            throw new InvalidOperationException("a project whose reference carries the catalogue generated types of its own");
         }
 
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new StatusCodeUsageAnalyzer(), new CatalogueDiagnosticsAnalyzer());
@@ -214,6 +224,21 @@ public static class BuildTime
         var reported = compilationDiagnostics;
         var analyzerMedian = Median(analyzerTimes);
         Console.WriteLine($"| {label} | {files} | {files * sitesPerFile:N0} | {reported} | {compileMedian:F0} ms | {analyzerMedian:F1} ms | {100 * analyzerMedian / (compileMedian + analyzerMedian):F2}% |");
+    }
+
+    /// <summary>A library with every embedded protocol generated, as an image a project references.</summary>
+    private static MetadataReference Contracts()
+    {
+        var library = CSharpCompilation.Create("Contracts", new[] { CSharpSyntaxTree.ParseText("public static class Anchor { }", ParseOptions) }, References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CSharpGeneratorDriver.Create(new[] { new CodebookGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(library, out var generated, out _);
+        using var image = new MemoryStream();
+        if (!generated.Emit(image).Success)
+        {
+            throw new InvalidOperationException("the referenced library does not emit");
+        }
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     /// <summary>

@@ -90,18 +90,18 @@ namespace Codebook.Catalogue
             }
 
             var selected = new HashSet<string>(StringComparer.Ordinal);
-            if (use is null && referenced.Count == 0)
-            {
-                selected.UnionWith(embeddedKeys);
-            }
-            else if (use is null)
+            if (use is null)
             {
                 // A project that references a catalogue uses that catalogue's protocols; it generates others only
                 // where its own codes.yaml asks (use, protocols), so sibling projects do not each export copies.
+                if (referenced.Count == 0)
+                {
+                    selected.UnionWith(embeddedKeys);
+                }
             }
             else
             {
-                foreach (var key in use!)
+                foreach (var key in use)
                 {
                     if (protocols.ContainsKey(key.Value))
                     {
@@ -201,8 +201,9 @@ namespace Codebook.Catalogue
             }
 
             // A problem in an inherited entry shows up once per protocol that inherits it: report each place once.
-            var seen = new HashSet<(string, SourceRange)>();
-            problems.AddRange(found.Where(p => seen.Add((p.Id, p.Range))));
+            // Problems with no place (about references) are told apart by their messages.
+            var seen = new HashSet<(string, SourceRange, string)>();
+            problems.AddRange(found.Where(p => seen.Add((p.Id, p.Range, p.Range == SourceRange.Nowhere ? p.Message : ""))));
             return new CatalogueModel(rootNamespace, models.ToEquatableArray(), interopModels.ToEquatableArray(), checkedOnly.ToEquatableArray(), referenced.ToEquatableArray());
         }
 
@@ -217,18 +218,23 @@ namespace Codebook.Catalogue
             List<Located<string>>? use,
             List<CatalogueProblem> found)
         {
+            // Same types from several assemblies: one problem per set of assemblies, listing the protocols they share.
+            var clashes = provided.Values
+                .SelectMany(g => g.GroupBy(r => r.TypeNamespace).Where(c => c.Count() > 1))
+                .GroupBy(c => string.Join(" and ", c.Select(r => $"'{r.Assembly}'").Distinct()));
+            foreach (var clash in clashes)
+            {
+                var types = string.Join(", ", clash.Select(c => $"{c.Key}.{c.First().Protocol.Prefix}StatusCode"));
+                var keys = string.Join(", ", clash.Select(c => $"'{c.First().Protocol.Key}'"));
+                found.Add(new CatalogueProblem(ProblemIds.AmbiguousReference,
+                    $"the referenced assemblies {clash.Key} both generate protocol{(clash.Count() > 1 ? "s" : "")} {keys} with the same types ({types}): " +
+                    "code that names them does not compile (CS0433); keep the types to one of them by building the others with " +
+                    "<CodebookVisibility>internal</CodebookVisibility> (or another CodebookNamespace), or reference the types from one shared project",
+                    SourceRange.Nowhere));
+            }
             foreach (var group in provided.Values.Where(g => g.Count > 1))
             {
                 var key = group[0].Protocol.Key;
-                foreach (var clash in group.GroupBy(r => r.TypeNamespace).Where(g => g.Count() > 1))
-                {
-                    var owners = clash.Select(r => $"'{r.Assembly}'").Distinct().ToList();
-                    found.Add(new CatalogueProblem(ProblemIds.AmbiguousReference,
-                        $"protocol '{key}' is generated with the same types ({clash.Key}.{clash.First().Protocol.Prefix}StatusCode...) by the referenced assemblies {string.Join(" and ", owners)}: " +
-                        "code that names them does not compile (CS0433); keep the types to one of them by building the others with " +
-                        "<CodebookVisibility>internal</CodebookVisibility> (or another CodebookNamespace), or reference the types from one shared project",
-                        SourceRange.Nowhere));
-                }
                 var namespaces = group.Select(r => r.TypeNamespace).Distinct().ToList();
                 if (namespaces.Count < 2)
                 {

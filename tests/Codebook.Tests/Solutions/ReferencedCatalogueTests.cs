@@ -134,12 +134,17 @@ public class ReferencedCatalogueTests
         var left = SolutionHarness.Library("Left", "class L { }");
         var right = SolutionHarness.Library("Right", "class R { }");
         var diagnostics = await AnalyzerHarness.AnalyzeAsync("class C { }", references: new[] { left, right }, assemblyName: "App");
-        var sip = Assert.Single(diagnostics, d => d.GetMessage().Contains("protocol 'sip'"));
-        Assert.Equal("CB0006", sip.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, sip.Severity);
-        Assert.Contains("'Left' and 'Right'", sip.GetMessage());
-        Assert.Contains("<CodebookVisibility>internal</CodebookVisibility>", sip.GetMessage());
-        Assert.All(diagnostics, d => Assert.Equal("CB0006", d.Id)); // one per protocol both generate, nothing else
+        // One warning for the pair, naming every protocol they both generate.
+        var diamond = Assert.Single(diagnostics);
+        Assert.Equal("CB0006", diamond.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diamond.Severity);
+        Assert.StartsWith("the referenced assemblies 'Left' and 'Right' both generate protocols 'sip', 'gb28181', 'rtsp', 'rtsp2', 'http' with the same types (Codebook.Sip.SipStatusCode, ", diamond.GetMessage());
+        Assert.Contains("<CodebookVisibility>internal</CodebookVisibility>", diamond.GetMessage());
+
+        // Two unreadable records are two problems, though neither has a place.
+        var odd = SolutionHarness.Library("Odd", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"1:2\")]", catalogue: "use: []\n");
+        var damaged = SolutionHarness.Library("Damaged", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"x\")]", catalogue: "use: []\n");
+        Assert.Equal(2, (await AnalyzerHarness.AnalyzeAsync("class C { }", references: new[] { odd, damaged }, assemblyName: "App")).Count(d => d.Id == "CB0007"));
 
         // The remedy it names: built internal, the right-hand library's types no longer meet the left's.
         var internalRight = SolutionHarness.Library("Right", "class R { }", properties: new Dictionary<string, string> { ["CodebookVisibility"] = "internal" });

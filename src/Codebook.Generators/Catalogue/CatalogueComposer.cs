@@ -116,30 +116,7 @@ namespace Codebook.Catalogue
             }
             selected.UnionWith(declared);
 
-            var rootNamespace = DefaultNamespace;
-            if (!string.IsNullOrWhiteSpace(namespaceOverride))
-            {
-                rootNamespace = namespaceOverride!.Trim();
-                if (!Naming.IsNamespace(rootNamespace))
-                {
-                    found.Add(new CatalogueProblem(ProblemIds.InvalidEntry,
-                        $"the CodebookNamespace property '{rootNamespace}' is not a C# namespace; '{DefaultNamespace}' is used",
-                        new SourceRange("CodebookNamespace", new SourcePosition(1, 1), new SourcePosition(1, 1))));
-                    rootNamespace = DefaultNamespace;
-                }
-            }
-            else if (ns is { } written)
-            {
-                if (Naming.IsNamespace(written.Value))
-                {
-                    rootNamespace = written.Value;
-                }
-                else
-                {
-                    found.Add(new CatalogueProblem(ProblemIds.InvalidEntry,
-                        $"expected namespace to be a C# namespace such as 'Contoso.Protocols' but found '{written.Value}'", written.Range));
-                }
-            }
+            var rootNamespace = ChooseNamespace(namespaceOverride, ns, found);
 
             ReportAmbiguousReferences(provided, protocols, use, found);
 
@@ -200,11 +177,66 @@ namespace Codebook.Catalogue
                 interopModels.Add(new InteropModel(group.Key, Names(i => i.StatusTypes), Names(i => i.StatusMembers), Names(i => i.MethodTypes), Names(i => i.MethodMembers)));
             }
 
-            // A problem in an inherited entry shows up once per protocol that inherits it: report each place once.
-            // Problems with no place (about references) are told apart by their messages.
-            var seen = new HashSet<(string, SourceRange, string)>();
-            problems.AddRange(found.Where(p => seen.Add((p.Id, p.Range, p.Range == SourceRange.Nowhere ? p.Message : ""))));
+            problems.AddRange(Distinct(found));
             return new CatalogueModel(rootNamespace, models.ToEquatableArray(), interopModels.ToEquatableArray(), checkedOnly.ToEquatableArray(), referenced.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The composition of the embedded catalogue alone, from its ready model (see <see cref="EmbeddedCatalogue.Ready"/>):
+        /// what <see cref="Compose"/> gives for a project without codes.yaml, without parsing or validating YAML.
+        /// </summary>
+        public static CatalogueModel ComposeReady(
+            ReadyCatalogue ready,
+            string? namespaceOverride,
+            List<CatalogueProblem> problems,
+            IEnumerable<RecordText>? references = null)
+        {
+            var found = new List<CatalogueProblem>();
+            var referenced = ReferencedCatalogues.Read(references ?? Enumerable.Empty<RecordText>(), found);
+            var provided = referenced.GroupBy(r => r.Protocol.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var rootNamespace = ChooseNamespace(namespaceOverride, new Located<string>(ready.Namespace, default), found);
+            ReportAmbiguousReferences(provided, new Dictionary<string, ProtocolEntry>(), null, found);
+            // With a reference that carries a catalogue, nothing is generated unless a project file asks.
+            var models = referenced.Count == 0 ? ready.Protocols : EquatableArray<ProtocolModel>.Empty;
+            problems.AddRange(Distinct(found));
+            return new CatalogueModel(rootNamespace, models, EquatableArray<InteropModel>.Empty, EquatableArray<ProtocolModel>.Empty, referenced.ToEquatableArray());
+        }
+
+        /// <summary>The root namespace: the CodebookNamespace property, else the catalogue's, else Codebook.</summary>
+        private static string ChooseNamespace(string? namespaceOverride, Located<string>? written, List<CatalogueProblem> found)
+        {
+            if (!string.IsNullOrWhiteSpace(namespaceOverride))
+            {
+                var rootNamespace = namespaceOverride!.Trim();
+                if (Naming.IsNamespace(rootNamespace))
+                {
+                    return rootNamespace;
+                }
+                found.Add(new CatalogueProblem(ProblemIds.InvalidEntry,
+                    $"the CodebookNamespace property '{rootNamespace}' is not a C# namespace; '{DefaultNamespace}' is used",
+                    new SourceRange("CodebookNamespace", new SourcePosition(1, 1), new SourcePosition(1, 1))));
+                return DefaultNamespace;
+            }
+            if (written is { } ns)
+            {
+                if (Naming.IsNamespace(ns.Value))
+                {
+                    return ns.Value;
+                }
+                found.Add(new CatalogueProblem(ProblemIds.InvalidEntry,
+                    $"expected namespace to be a C# namespace such as 'Contoso.Protocols' but found '{ns.Value}'", ns.Range));
+            }
+            return DefaultNamespace;
+        }
+
+        /// <summary>
+        /// A problem in an inherited entry shows up once per protocol that inherits it: each place is reported once.
+        /// Problems with no place (about references) are told apart by their messages.
+        /// </summary>
+        private static IEnumerable<CatalogueProblem> Distinct(List<CatalogueProblem> found)
+        {
+            var seen = new HashSet<(string, SourceRange, string)>();
+            return found.Where(p => seen.Add((p.Id, p.Range, p.Range == SourceRange.Nowhere ? p.Message : "")));
         }
 
         /// <summary>

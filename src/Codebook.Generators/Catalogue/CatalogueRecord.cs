@@ -18,6 +18,9 @@ namespace Codebook.Catalogue
     /// <summary>A recorded catalogue as found on a reference, not yet read: cheap to find and to compare.</summary>
     internal sealed record RecordText(string Assembly, string Text);
 
+    /// <summary>The embedded catalogue composed ahead of time: its root namespace and validated protocols.</summary>
+    internal sealed record ReadyCatalogue(string Namespace, EquatableArray<ProtocolModel> Protocols);
+
     /// <summary>
     /// The catalogue an assembly was generated from, as data in its metadata: one
     /// <c>[assembly: AssemblyMetadata("Codebook.Protocol", ...)]</c> per generated protocol. Downstream projects
@@ -93,6 +96,69 @@ namespace Codebook.Catalogue
                 w.Texts(interop.MethodMembers);
             }
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The embedded catalogue's ready model (<c>codes.model</c>): the format version, a hash of the codes.yaml
+        /// text it was composed from, and one record per protocol.
+        /// </summary>
+        public static string WriteReady(string sourceText, ReadyCatalogue ready)
+        {
+            var w = new Writer();
+            w.Int(FormatVersion);
+            w.Text(Hash(sourceText));
+            w.Int(ready.Protocols.Count);
+            foreach (var protocol in ready.Protocols)
+            {
+                w.Text(Write(ready.Namespace, true, protocol, null));
+            }
+            return w.ToString();
+        }
+
+        /// <summary>The ready model, or null when it is missing, unreadable, or was made from another codes.yaml text.</summary>
+        public static ReadyCatalogue? ReadReady(string text, string sourceText)
+        {
+            try
+            {
+                var r = new Reader(text);
+                if (r.Int() != FormatVersion || r.Text() != Hash(sourceText))
+                {
+                    return null;
+                }
+                var protocols = new ProtocolModel[r.Count()];
+                var rootNamespace = "";
+                for (var i = 0; i < protocols.Length; i++)
+                {
+                    if (Read(new RecordText("codes.model", r.Text()), out _) is not { } protocol)
+                    {
+                        return null;
+                    }
+                    protocols[i] = protocol.Protocol;
+                    rootNamespace = protocol.RootNamespace;
+                }
+                return r.AtEnd && protocols.Length > 0 ? new ReadyCatalogue(rootNamespace, protocols.ToEquatableArray()) : null;
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// FNV-1a over the text's UTF-16 code units: stable across processes and platforms (string.GetHashCode is
+        /// not). Carriage returns are skipped, so a checkout with CRLF line ends keeps the same hash.
+        /// </summary>
+        private static string Hash(string text)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var c in text)
+            {
+                if (c != '\r')
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+            }
+            return hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
         /// <summary>Reads a record; null with <paramref name="error"/> saying why when it cannot be read.</summary>

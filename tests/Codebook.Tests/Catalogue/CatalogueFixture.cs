@@ -12,8 +12,9 @@ internal static class CatalogueFixture
 
     public static (CatalogueModel Model, List<CatalogueProblem> Problems) ComposeFiles(params (string Path, string Text)[] files)
     {
+        // Always from the YAML: the embedded catalogue's ready model is checked against this (EmbeddedCatalogueTests).
         var problems = new List<CatalogueProblem>();
-        var model = EmbeddedCatalogue.Compose(files.Select(f => new CatalogueSource(f.Path, f.Text)), null, problems);
+        var model = CatalogueComposer.Compose(EmbeddedCatalogue.Source, files.Select(f => new CatalogueSource(f.Path, f.Text)), null, problems);
         return (model, problems);
     }
 

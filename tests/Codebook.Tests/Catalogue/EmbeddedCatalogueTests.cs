@@ -15,6 +15,48 @@ public class EmbeddedCatalogueTests
         Assert.Empty(Embedded.Problems);
     }
 
+    /// <summary>
+    /// codes.model, the embedded catalogue composed ahead of time, is what composing codes.yaml gives: a project
+    /// without codes.yaml reads it instead of the YAML. After an edit of codes.yaml, run the tests with
+    /// CODEBOOK_ACCEPT_SNAPSHOTS=1 to write it again (until then the generator falls back to the YAML).
+    /// </summary>
+    [Fact]
+    public void The_ready_model_is_the_composed_codes_yaml()
+    {
+        var path = Harness.TestPaths.Repository("src", "Codebook.Generators", "Catalogue", "codes.model");
+        var expected = Codebook.Catalogue.CatalogueRecord.WriteReady(Codebook.Catalogue.EmbeddedCatalogue.Source.Text,
+            new Codebook.Catalogue.ReadyCatalogue(Embedded.Model.Namespace, Embedded.Model.Protocols));
+        if (Environment.GetEnvironmentVariable(Harness.Snapshot.AcceptVariable) == "1")
+        {
+            System.IO.File.WriteAllText(path, expected);
+        }
+        Assert.True(System.IO.File.Exists(path) && System.IO.File.ReadAllText(path) == expected,
+            $"{path} is not the composition of codes.yaml; run the tests with {Harness.Snapshot.AcceptVariable}=1 to write it");
+
+        // The generator's copy is that file, and it is taken: without codes.yaml nothing parses YAML.
+        var ready = Codebook.Catalogue.EmbeddedCatalogue.Ready;
+        Assert.NotNull(ready);
+        Assert.Equal(Embedded.Model.Protocols, ready!.Protocols);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Contoso.Codes")]
+    [InlineData("not a namespace")]
+    public void Without_project_files_the_ready_model_composes_as_the_yaml_does(string? namespaceOverride)
+    {
+        var ready = Codebook.Catalogue.EmbeddedCatalogue.Ready!;
+        foreach (var references in new[] { System.Array.Empty<Codebook.Catalogue.RecordText>(), new[] { new Codebook.Catalogue.RecordText("Lib", Codebook.Catalogue.CatalogueRecord.Write("Lib", true, Embedded.Model.Protocols[0], null)) } })
+        {
+            var fromYaml = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
+            var fromReady = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
+            var slow = Codebook.Catalogue.CatalogueComposer.Compose(Codebook.Catalogue.EmbeddedCatalogue.Source, System.Array.Empty<Codebook.Catalogue.CatalogueSource>(), namespaceOverride, fromYaml, references);
+            var fast = Codebook.Catalogue.CatalogueComposer.ComposeReady(ready, namespaceOverride, fromReady, references);
+            Assert.Equal(slow, fast);
+            Assert.Equal(fromYaml, fromReady);
+        }
+    }
+
     [Theory]
     [InlineData("sip", 75)]
     [InlineData("gb28181", 81)]

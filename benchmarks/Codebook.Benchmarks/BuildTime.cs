@@ -245,7 +245,7 @@ public static class BuildTime
     /// A handler file: a switch on the method sending the codes each method allows, with one mistake in every
     /// fifty (a realistic project keeps its warnings few), or the same file without any status code.
     /// </summary>
-    private static string SourceFile(int index, int sites)
+    internal static string SourceFile(int index, int sites)
     {
         var allowed = new (string Method, string[] Codes)[]
         {

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Codebook.Benchmarks;
+
+/// <summary>
+/// Codebook's cost as users pay it: real <c>dotnet build</c> runs of projects that get Codebook from its packed
+/// nupkg, with <c>-p:ReportAnalyzer=true</c>, once in a fresh compiler process per build (csc started each time,
+/// as with UseSharedCompilation=false or a first build) and once in a warm compiler server (VBCSCompiler,
+/// the default for a developer's repeated builds). Codebook's generator and analyzers are reported as a share of
+/// the Csc task; the SDK's System.Text.Json generator on one type is the fresh-process yardstick.
+/// </summary>
+public static class RealBuild
+{
+    private sealed record Project(string Name, string Label, bool Codebook, Dictionary<string, string> Files);
+
+    private sealed record Sample(double Csc, double Generator, double Analyzers, double Json);
+
+    public static void Run(string[] args)
+    {
+        var repetitions = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 5;
+        var root = Path.Combine(Path.GetTempPath(), "codebook-real-build", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+        var feed = Path.Combine(root, "feed");
+        var version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(feed);
+        if (args.Length > 2)
+        {
+            // real-build N <folder> <version>: measure a package packed elsewhere (an older commit, for a before/after).
+            feed = Path.GetFullPath(args[1]);
+            version = args[2];
+        }
+        else
+        {
+            Dotnet(root, true, "pack", Path.Combine(Repository(), "src", "Codebook", "Codebook.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}");
+        }
+        File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources><clear /><add key="bench" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
+              <packageSourceMapping>
+                <packageSource key="bench"><package pattern="Codebook" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />");
+
+        var projects = new[]
+        {
+            new Project("Empty", "(a) one class, no codes.yaml", true, new() { ["C.cs"] = "namespace Empty { public class C { } }" }),
+            new Project("OwnCatalogue", "(b) one class, its own codes.yaml (sip and rtsp, a code added)", true, new()
+            {
+                ["C.cs"] = "namespace OwnCatalogue { public class C { } }",
+                ["codes.yaml"] = "use: [sip, rtsp]\nprotocols:\n  sip:\n    codes:\n      477: { reason: Send Failed, methods: [INVITE] }\n",
+            }),
+            new Project("Dense", "(c) 200 files, 5,000 status-code call sites", true,
+                Enumerable.Range(0, 200).ToDictionary(i => $"Handler{i}.cs", i => BuildTime.SourceFile(i, 25))),
+            new Project("Json", "System.Text.Json source generation for one type, no Codebook", false, new()
+            {
+                ["Model.cs"] = "namespace Json { public sealed class Reading { public string Name { get; set; } = \"\"; public int Value { get; set; } }\n" +
+                               "[System.Text.Json.Serialization.JsonSerializable(typeof(Reading))] public partial class ReadingContext : System.Text.Json.Serialization.JsonSerializerContext { } }",
+            }),
+        };
+        foreach (var project in projects)
+        {
+            var folder = Path.Combine(root, project.Name);
+            Directory.CreateDirectory(folder);
+            var reference = project.Codebook ? $"""<ItemGroup><PackageReference Include="Codebook" Version="{version}" PrivateAssets="all" /></ItemGroup>""" : "";
+            File.WriteAllText(Path.Combine(folder, project.Name + ".csproj"),
+                $"""<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>{reference}</Project>""");
+            foreach (var (name, text) in project.Files)
+            {
+                File.WriteAllText(Path.Combine(folder, name), text);
+            }
+            Dotnet(folder, true, "restore");
+        }
+
+        Console.WriteLine($"Real builds: `dotnet build --no-restore --no-incremental -p:ReportAnalyzer=true`, {repetitions} builds per row, medians.");
+        Console.WriteLine();
+        Console.WriteLine("| Project | Compiler | Csc task | Codebook generator | Generator's share | Codebook analyzers | Analyzers' share | System.Text.Json generator |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var shared in new[] { false, true })
+        {
+            if (shared)
+            {
+                Dotnet(root, false, "build-server", "shutdown");
+            }
+            foreach (var project in projects)
+            {
+                var folder = Path.Combine(root, project.Name);
+                if (shared)
+                {
+                    Build(folder, shared: true); // the server's first compilation of this project loads and JITs everything
+                }
+                var samples = Enumerable.Range(0, repetitions).Select(_ => Build(folder, shared)).ToList();
+                var csc = Median(samples.Select(s => s.Csc));
+                var generator = Median(samples.Select(s => s.Generator));
+                var analyzers = Median(samples.Select(s => s.Analyzers));
+                var json = Median(samples.Select(s => s.Json));
+                Console.WriteLine(project.Codebook
+                    ? $"| {project.Label} | {(shared ? "warm server" : "fresh csc")} | {csc:F0} ms | {generator:F0} ms | {100 * generator / csc:F1}% | {analyzers:F0} ms | {100 * analyzers / csc:F1}% | |"
+                    : $"| {project.Label} | {(shared ? "warm server" : "fresh csc")} | {csc:F0} ms | | | | | {json:F0} ms ({100 * json / csc:F1}%) |");
+            }
+        }
+        Dotnet(root, false, "build-server", "shutdown");
+    }
+
+    private static Sample Build(string folder, bool shared)
+    {
+        var output = Dotnet(folder, true, "build", "--no-restore", "--no-incremental", "-p:ReportAnalyzer=true", $"-p:UseSharedCompilation={(shared ? "true" : "false")}",
+            "-v:d", "-clp:PerformanceSummary");
+        double Seconds(string pattern) => Regex.Matches(output, pattern, RegexOptions.Multiline)
+            .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Sum() * 1000;
+        var csc = Regex.Match(output, @"^\s+(\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline);
+        if (!csc.Success)
+        {
+            throw new InvalidOperationException("no Csc task time in the build output:\n" + output);
+        }
+        return new Sample(
+            double.Parse(csc.Groups[1].Value, CultureInfo.InvariantCulture),
+            Seconds(@"^\s+([\d.]+)\s+\d+\s+Codebook\.Generation\.CodebookGenerator\s*$"),
+            Seconds(@"^\s+([\d.]+)\s+\d+\s+Codebook\.Analysis\.\w+Analyzer \("),
+            Seconds(@"^\s+([\d.]+)\s+\d+\s+System\.Text\.Json\.SourceGeneration\.JsonSourceGenerator\s*$"));
+    }
+
+    private static string Dotnet(string folder, bool mustSucceed, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment.Remove("UseSharedCompilation"); // the command line says which compiler to use
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        if (mustSucceed && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed in {folder}:\n{output}");
+        }
+        return output.ToString();
+    }
+
+    private static string Repository()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Generators.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("run from inside the repository");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+}

@@ -24,10 +24,7 @@ namespace Codebook.Catalogue
             IEnumerable<RecordText>? references = null)
         {
             var found = new List<CatalogueProblem>();
-            var referenced = ReferencedCatalogues.Read(references ?? Enumerable.Empty<RecordText>(), found);
-            // A protocol a reference generated is that reference's: this project uses its types and judges them by
-            // its record, and extends it as it would extend an embedded one, but never generates it again.
-            var provided = referenced.GroupBy(r => r.Protocol.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var referenced = ReadReferences(references, found, out var provided);
             var protocols = new Dictionary<string, ProtocolEntry>(StringComparer.Ordinal);
             var order = new List<string>();
             var baseDocument = CatalogueParser.Parse(embedded.Text, embedded.Path, found);
@@ -192,14 +189,28 @@ namespace Codebook.Catalogue
             IEnumerable<RecordText>? references = null)
         {
             var found = new List<CatalogueProblem>();
-            var referenced = ReferencedCatalogues.Read(references ?? Enumerable.Empty<RecordText>(), found);
-            var provided = referenced.GroupBy(r => r.Protocol.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var referenced = ReadReferences(references, found, out var provided);
             var rootNamespace = ChooseNamespace(namespaceOverride, new Located<string>(ready.Namespace, default), found);
             ReportAmbiguousReferences(provided, new Dictionary<string, ProtocolEntry>(), null, found);
             // With a reference that carries a catalogue, nothing is generated unless a project file asks.
             var models = referenced.Count == 0 ? ready.Protocols : EquatableArray<ProtocolModel>.Empty;
             problems.AddRange(Distinct(found));
             return new CatalogueModel(rootNamespace, models, EquatableArray<InteropModel>.Empty, EquatableArray<ProtocolModel>.Empty, referenced.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The protocols references generated, and by key. A protocol a reference generated is that reference's: this
+        /// project uses its types and judges them by its record, and extends it as it would extend an embedded one,
+        /// but never generates it again.
+        /// </summary>
+        private static List<ReferencedProtocol> ReadReferences(
+            IEnumerable<RecordText>? references,
+            List<CatalogueProblem> found,
+            out Dictionary<string, List<ReferencedProtocol>> provided)
+        {
+            var referenced = ReferencedCatalogues.Read(references ?? Enumerable.Empty<RecordText>(), found);
+            provided = referenced.GroupBy(r => r.Protocol.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            return referenced;
         }
 
         /// <summary>The root namespace: the CodebookNamespace property, else the catalogue's, else Codebook.</summary>

@@ -134,7 +134,11 @@ namespace Codebook.Analysis
             }
         }
 
-        /// <summary>True when the code's value is produced here for someone to send (passing it to a generic parameter, as in Assert.Equal, only reads it).</summary>
+        /// <summary>
+        /// True when the code's value is produced here for someone to send. Passing it to a generic parameter (as in
+        /// Assert.Equal) only reads it; handing it to a delegate or event (<c>OnFailure?.Invoke(code)</c>) tells a
+        /// listener, which is not a response, unless that parameter is a listed status sink.
+        /// </summary>
         public bool IsSent()
         {
             var use = Use;
@@ -143,7 +147,8 @@ namespace Codebook.Analysis
             {
                 case IArgumentOperation argument:
                     return argument.Parameter is { } parameter
-                        && (Protocol.IsStatusType(Underlying(parameter.OriginalDefinition.Type)) || Protocol.StatusSinks.Contains(parameter.OriginalDefinition))
+                        && (Protocol.StatusSinks.Contains(parameter.OriginalDefinition)
+                            || (Protocol.IsStatusType(Underlying(parameter.OriginalDefinition.Type)) && parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.DelegateInvoke }))
                         && !Protocol.LookupTypes.Contains(parameter.ContainingType);
                 case IReturnOperation:
                     return true;
@@ -157,6 +162,27 @@ namespace Codebook.Analysis
                     return false;
             }
         }
+
+        /// <summary>The code is the value a member returns to its caller, who decides what to send.</summary>
+        public bool IsReturned => Use is IReturnOperation;
+
+        /// <summary>
+        /// A placeholder, not a code: the language's zero (<c>StatusCode = 0</c>) or a stack's None/Unknown member,
+        /// given to a field, property or local before the real code is known (a parser or a later branch sets it).
+        /// </summary>
+        public bool IsPlaceholder()
+        {
+            if (Use is not (ISimpleAssignmentOperation or IVariableInitializerOperation or IFieldInitializerOperation or IPropertyInitializerOperation))
+            {
+                return false;
+            }
+            return Value == 0 || Operation is IFieldReferenceOperation { Field.Name: var name } && PlaceholderNames.Contains(name);
+        }
+
+        private static readonly HashSet<string> PlaceholderNames = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "None", "Unknown", "Undefined", "Invalid", "NotSet", "Unset", "Empty", "Null",
+        };
 
         /// <summary>
         /// Follows the value up through conversions, conditional branches and switch-expression arms to the

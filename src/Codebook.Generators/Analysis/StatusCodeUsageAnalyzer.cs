@@ -138,7 +138,7 @@ namespace Codebook.Analysis
 
         private static void CheckSent(StatusCodeSite site)
         {
-            if (!site.IsSent() || !site.Protocol.Codes.ContainsKey(site.Value))
+            if (!site.IsSent() || site.IsPlaceholder() || !site.Protocol.Codes.ContainsKey(site.Value))
             {
                 return;
             }

@@ -107,15 +107,15 @@ namespace App
             switch (request.Method)
             {
                 case ""DESCRIBE"":
-                    response.StatusCode = {|CB1001:{|CB1007:457|}|};
+                    response.StatusCode = {|CB1001:457|};
                     break;
                 case ""PLAY"":
-                    response.StatusCode = {|CB1007:457|};
+                    response.StatusCode = 457;
                     break;
             }
             if (request.Method == ""SETUP"")
             {
-                Server.Reply(response, {|CB1007:453|});
+                Server.Reply(response, 453); // no CB1007: the stack has no name for 453 to put here
                 Server.Reply(response, {|CB1004:499|});
             }
             var notASink = 457;
@@ -135,11 +135,11 @@ namespace App
 
     public static class Handler
     {
-        public static void Refuse(RtspResponse response) => response.StatusCode = {|CB1006:{|CB1007:405|}|};
+        public static void Refuse(RtspResponse response) => response.StatusCode = {|CB1006:405|};
 
         public static void RefuseWithAllow(RtspResponse response)
         {
-            response.StatusCode = {|CB1007:405|};
+            response.StatusCode = 405;
             response.SetHeader(""Allow"", ""OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN"");
         }
     }

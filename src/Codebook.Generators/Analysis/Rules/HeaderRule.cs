@@ -23,7 +23,8 @@ namespace Codebook.Analysis.Rules
 
         public static void Check(StatusCodeSite site)
         {
-            if (!site.Protocol.Codes.TryGetValue(site.Value, out var code) || code.Headers.Count == 0)
+            // A member that returns the code to its caller builds no response: the caller sets the headers.
+            if (!site.Protocol.Codes.TryGetValue(site.Value, out var code) || code.Headers.Count == 0 || site.IsReturned)
             {
                 return;
             }

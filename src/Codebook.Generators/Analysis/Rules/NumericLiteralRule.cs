@@ -15,22 +15,17 @@ namespace Codebook.Analysis.Rules
             description: "Named members say what the code means and let the analyzer and readers follow it.",
             helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.NumericLiteral));
 
-        /// <param name="type">The enum the number is cast to (generated or an existing stack's); null for an integer member.</param>
+        /// <param name="type">The enum the number is cast to (generated or an existing stack's); null for an integer member, which gets nothing.</param>
         public static void Check(StatusCodeSite site, ITypeSymbol? type)
         {
-            if (!site.Protocol.Codes.TryGetValue(site.Value, out var code))
+            // Only where the enum the number is cast to (generated, or the stack's own) has a member for it: an
+            // integer status property of a stack has no name to offer in its place.
+            if (!site.Protocol.Codes.ContainsKey(site.Value) || type is null || site.MemberFor(site.Value) is not { } member)
             {
                 return;
             }
-            // The member of the enum the number is cast to (generated, or the stack's own); an integer sink gets the
-            // generated name in the message and no fix, since the enum does not fit there.
-            var member = type is null ? null : site.MemberFor(site.Value);
-            type = CodebookSymbols.Underlying(type); // (SipStatusCode?)487 names SipStatusCode, not Nullable
-            // An integer sink is pointed at the generated member, where the project has the generated types.
-            if ((type ?? site.Protocol.StatusType) is { } named && (type is null || member is not null))
-            {
-                site.Report(Descriptor, member, named.Name, member ?? code.Name, site.Value);
-            }
+            var named = CodebookSymbols.Underlying(type)!; // (SipStatusCode?)487 names SipStatusCode, not Nullable
+            site.Report(Descriptor, member, named.Name, member, site.Value);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Codebook.Analysis.Rules
         public static readonly DiagnosticDescriptor Descriptor = new(
             DiagnosticIds.UndefinedCode,
             "Status code not defined in the catalogue",
-            "{0} is not a status code of the {1} catalogue; a receiver treats it as {2}",
+            "{0} is not a status code of the {1} catalogue; {2}",
             DiagnosticIds.Category,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
@@ -18,16 +18,21 @@ namespace Codebook.Analysis.Rules
         public static void Check(StatusCodeSite site)
         {
             var model = site.Protocol.Model;
-            if (site.Protocol.Codes.ContainsKey(site.Value))
+            if (site.Protocol.Codes.ContainsKey(site.Value) || site.IsPlaceholder())
             {
                 return;
             }
-            var inRange = site.Value >= model.Min && site.Value <= model.Max;
-            var fallback = inRange && site.Value / 100 is >= 1 and <= 6 && model.UnknownTargets[site.Value / 100 - 1] != 0
-                ? model.UnknownTargets[site.Value / 100 - 1]
-                : model.OutOfRangeTarget;
+            if (site.Value < model.Min || site.Value > model.Max || site.Value / 100 is < 1 or > 6)
+            {
+                // 0, 7, -1, 1000: no class of the protocol, so nothing a receiver could read as a code (and no class default to fix it to).
+                site.Report(Descriptor, null, site.Value, site.Protocol.DisplayName,
+                    $"it is outside every class of {site.Protocol.DisplayName} ({model.Min}-{model.Max}), so no receiver reads it as a status code");
+                return;
+            }
+            var fallback = model.UnknownTargets[site.Value / 100 - 1] != 0 ? model.UnknownTargets[site.Value / 100 - 1] : model.OutOfRangeTarget;
             var replacement = site.Protocol.Codes.TryGetValue(fallback, out var target) ? target : null;
-            site.Report(Descriptor, replacement is null ? null : site.MemberFor(replacement.Value), site.Value, site.Protocol.DisplayName, replacement is null ? "unknown" : site.Protocol.Describe(fallback));
+            site.Report(Descriptor, replacement is null ? null : site.MemberFor(replacement.Value), site.Value, site.Protocol.DisplayName,
+                replacement is null ? "a receiver does not know it" : "a receiver treats it as " + site.Protocol.Describe(fallback));
         }
     }
 }

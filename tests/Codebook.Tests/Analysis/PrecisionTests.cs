@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Codebook.Tests.Harness;
+using Xunit;
+
+namespace Codebook.Tests.Analysis;
+
+/// <summary>
+/// What real stacks showed to be noise, each beside the case that is still reported: numbers outside every class,
+/// placeholders set before the real code is known, codes handed to listeners, codes returned to a caller, and
+/// numbers on a stack's integer status property.
+/// </summary>
+public class PrecisionTests : AnalyzerTestBase
+{
+    [Fact]
+    public async Task A_number_outside_every_class_is_said_to_be_no_status_code_at_all()
+    {
+        var diagnostics = await AnalyzerHarness.VerifyAsync(Prelude + @"
+public static class Numbers
+{
+    public static void Go()
+    {
+        Wire.Send({|CB1004:(SipStatusCode)7|});
+        Wire.Send({|CB1004:(SipStatusCode)700|});
+        Wire.Send({|CB1004:(SipStatusCode)499|});
+    }
+}");
+        Assert.Equal("7 is not a status code of the SIP catalogue; it is outside every class of SIP (100-699), so no receiver reads it as a status code", diagnostics[0].GetMessage());
+        Assert.False(diagnostics[0].Properties.ContainsKey("Replacement")); // no class, so no class default to fix it to
+        Assert.StartsWith("700 is not a status code of the SIP catalogue; it is outside every class", diagnostics[1].GetMessage());
+        Assert.Equal("499 is not a status code of the SIP catalogue; a receiver treats it as SIP 400 Bad Request", diagnostics[2].GetMessage());
+    }
+
+    [Fact]
+    public async Task Placeholders_before_the_real_code_are_not_sends()
+    {
+        const string Stack = @"
+namespace Acme
+{
+    public enum Code { None = 0, Unknown = 1, Ok = 200, Unauthorised = 401 }
+    public sealed class Message
+    {
+        public Code Status { get; set; } = Code.None;
+        public int StatusCode { get; set; }
+        public Message() { StatusCode = 0; Status = Code.Unknown; }
+        public Message(int status) : this() { StatusCode = status; }
+    }
+    public static class Wire { public static void Send(Code code) { } }
+}";
+        var yaml = new[] { ("/p/codes.yaml", "interop:\n  sip:\n    status-types: [Acme.Code]\n    status-members: [Acme.Message.StatusCode]\n") };
+        await AnalyzerHarness.VerifyAsync(Prelude + Stack + @"
+public static class Parser
+{
+    private static SipStatusCode s_last = (SipStatusCode)0;
+    public static Acme.Message Parse(string line)
+    {
+        var parsed = (SipStatusCode)0;
+        var message = new Acme.Message();
+        message.StatusCode = 0;
+        message.Status = Acme.Code.None;
+        if (SipStatusCodes.TryParseStatusLine(line, out var code, out _)) { parsed = code; }
+        s_last = parsed;
+        return message;
+    }
+
+    // Still reported: the same values handed on as codes.
+    public static void Sends()
+    {
+        Wire.Send({|CB1004:(SipStatusCode)0|});
+        Acme.Wire.Send({|CB1004:Acme.Code.Unknown|});
+    }
+}", yaml);
+    }
+
+    [Fact]
+    public async Task A_code_told_to_a_listener_is_not_a_response()
+    {
+        await AnalyzerHarness.VerifyAsync(Prelude + @"
+public sealed class Dialog
+{
+    public event Action<SipStatusCode>? Failed;
+    public Func<SipStatusCode, bool>? Filter;
+
+    [SipRespondsTo(SipMethod.Cancel)]
+    public void OnCancel()
+    {
+        Failed?.Invoke(SipStatusCode.RequestTerminated);
+        Filter?.Invoke(SipStatusCode.RequestTerminated);
+        Wire.Send({|CB1001:SipStatusCode.RequestTerminated|});
+        throw new NotImplementedException();
+    }
+}");
+    }
+
+    [Fact]
+    public async Task A_code_returned_to_the_caller_leaves_the_headers_to_the_caller()
+    {
+        var diagnostics = await AnalyzerHarness.VerifyAsync(Prelude + @"
+public static class Registrar
+{
+    public static SipStatusCode Challenge() => SipStatusCode.Unauthorized;
+    public static SipStatusCode Refuse(bool busy) { if (busy) { return SipStatusCode.MethodNotAllowed; } return SipStatusCode.Ok; }
+    public static void Send() => Wire.Send({|CB1006:SipStatusCode.Unauthorized|});
+}");
+        Assert.Equal("SIP 401 Unauthorized requires the WWW-Authenticate header (RFC 3261 §21.4.2); nothing in this method sets it", diagnostics.Single().GetMessage());
+    }
+}

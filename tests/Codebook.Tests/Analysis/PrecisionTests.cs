@@ -106,3 +106,26 @@ public static class Registrar
         Assert.Equal("SIP 401 Unauthorized requires the WWW-Authenticate header (RFC 3261 §21.4.2); nothing in this method sets it", diagnostics.Single().GetMessage());
     }
 }
+
+/// <summary>Catalogue rules real registrars got wrong.</summary>
+public class RegistrarRuleTests : AnalyzerTestBase
+{
+    [Fact]
+    public async Task A_registrar_challenges_with_401_never_407()
+    {
+        var diagnostics = await AnalyzerHarness.VerifyAsync(Prelude + @"
+[SipRole(SipRole.Registrar)]
+public static class Registrar
+{
+    public static void Challenge() { Wire.Send({|CB1002:SipStatusCode.ProxyAuthenticationRequired|}); var proxyAuthenticate = 1; }
+    public static void Right() { Wire.Send(SipStatusCode.Unauthorized); var wwwAuthenticate = 1; }
+}
+[SipRole(SipRole.Proxy)]
+public static class Proxy
+{
+    public static void Challenge() { Wire.Send(SipStatusCode.ProxyAuthenticationRequired); var proxyAuthenticate = 1; }
+}");
+        Assert.Equal("SIP 407 Proxy Authentication Required is not sent by a registrar (RFC 3261 §21.4.8, §22.3); send 401 Unauthorized instead", diagnostics.Single().GetMessage());
+        Assert.Equal("Unauthorized", diagnostics.Single().Properties["Replacement"]);
+    }
+}

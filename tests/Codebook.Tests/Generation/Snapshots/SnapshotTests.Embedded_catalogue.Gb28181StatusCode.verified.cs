@@ -78,7 +78,7 @@ namespace Codebook.Gb28181
         /// <summary>406 Not Acceptable (RFC 3261 §21.4.7).</summary>
         /// <remarks>The other side replied with error 406.</remarks>
         NotAcceptable = 406,
-        /// <summary>407 Proxy Authentication Required (RFC 3261 §21.4.8).</summary>
+        /// <summary>407 Proxy Authentication Required (RFC 3261 §21.4.8, §22.3).</summary>
         /// <remarks>The other side replied with error 407.</remarks>
         ProxyAuthenticationRequired = 407,
         /// <summary>408 Request Timeout (RFC 3261 §21.4.9).</summary>
@@ -496,10 +496,7 @@ namespace Codebook.Gb28181
                     return role == Gb28181Role.Uas;
                 case 401:
                     return role != Gb28181Role.Proxy;
-                case 422:
-                    return role == Gb28181Role.Uas || role == Gb28181Role.Proxy;
-                case 440:
-                    return role == Gb28181Role.Proxy;
+                case 407:
                 case 600:
                 case 603:
                 case 604:
@@ -507,6 +504,10 @@ namespace Codebook.Gb28181
                 case 607:
                 case 608:
                     return role != Gb28181Role.Registrar;
+                case 422:
+                    return role == Gb28181Role.Uas || role == Gb28181Role.Proxy;
+                case 440:
+                    return role == Gb28181Role.Proxy;
             }
             // Values the catalogue does not define still follow their class's rule.
             switch ((int)code / 100)

@@ -72,7 +72,7 @@ namespace Codebook.Sip
         /// <summary>406 Not Acceptable (RFC 3261 §21.4.7).</summary>
         /// <remarks>The other side cannot reply in a format this device accepts.</remarks>
         NotAcceptable = 406,
-        /// <summary>407 Proxy Authentication Required (RFC 3261 §21.4.8).</summary>
+        /// <summary>407 Proxy Authentication Required (RFC 3261 §21.4.8, §22.3).</summary>
         /// <remarks>The network requires sign-in before the call can go through; check the account name and password.</remarks>
         ProxyAuthenticationRequired = 407,
         /// <summary>408 Request Timeout (RFC 3261 §21.4.9).</summary>
@@ -478,10 +478,7 @@ namespace Codebook.Sip
                     return role == SipRole.Uas;
                 case 401:
                     return role != SipRole.Proxy;
-                case 422:
-                    return role == SipRole.Uas || role == SipRole.Proxy;
-                case 440:
-                    return role == SipRole.Proxy;
+                case 407:
                 case 600:
                 case 603:
                 case 604:
@@ -489,6 +486,10 @@ namespace Codebook.Sip
                 case 607:
                 case 608:
                     return role != SipRole.Registrar;
+                case 422:
+                    return role == SipRole.Uas || role == SipRole.Proxy;
+                case 440:
+                    return role == SipRole.Proxy;
             }
             // Values the catalogue does not define still follow their class's rule.
             switch ((int)code / 100)

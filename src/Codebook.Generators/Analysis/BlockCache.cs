@@ -68,6 +68,25 @@ namespace Codebook.Analysis
 
         public void AddBranch(IOperation branch, bool inElse, IReadOnlyList<string>? methods) => _branches.Add((branch, inElse, methods));
 
+        private readonly List<(IOperation Statement, IReadOnlyList<string>? Methods)> _guards = new();
+
+        /// <summary>The methods the guard clauses before a statement of a block leave for it, if read before.</summary>
+        public bool TryGetGuards(IOperation statement, out IReadOnlyList<string>? methods)
+        {
+            foreach (var known in _guards)
+            {
+                if (ReferenceEquals(known.Statement, statement))
+                {
+                    methods = known.Methods;
+                    return true;
+                }
+            }
+            methods = null;
+            return false;
+        }
+
+        public void AddGuards(IOperation statement, IReadOnlyList<string>? methods) => _guards.Add((statement, methods));
+
         /// <summary>The member <see cref="RespondsTo"/> and <see cref="Role"/> were read for.</summary>
         public ISymbol? Member { get; set; }
 

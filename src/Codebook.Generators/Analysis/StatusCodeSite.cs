@@ -246,10 +246,23 @@ namespace Codebook.Analysis
                 }
             }
 
-            // Enclosing switch sections, switch-expression arms and if statements.
+            // Enclosing switch sections, switch-expression arms and if statements, and guard clauses before the code.
             var child = Operation;
             for (var parent = Operation.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
+                if (parent is IBlockOperation block)
+                {
+                    if (!_cache.TryGetGuards(child, out var guarded))
+                    {
+                        guarded = GuardMethods(block, child);
+                        _cache.AddGuards(child, guarded);
+                    }
+                    if (guarded is not { Count: > 0 })
+                    {
+                        continue;
+                    }
+                    return new Context(guarded, "the guard clause before it, which leaves on every other method");
+                }
                 var inElse = parent is IConditionalOperation conditional && conditional.WhenFalse == child;
                 var inBranch = parent switch
                 {
@@ -275,6 +288,38 @@ namespace Codebook.Analysis
 
             return MemberCache().RespondsTo ??= RespondsToContext();
         }
+
+        /// <summary>
+        /// The methods a guard clause earlier in <paramref name="block"/> leaves for <paramref name="statement"/>:
+        /// <c>if (m != SipMethod.Invite) return;</c> (or throw, break, continue) means what follows answers INVITE.
+        /// The nearest guard that says something wins.
+        /// </summary>
+        private IReadOnlyList<string>? GuardMethods(IBlockOperation block, IOperation statement)
+        {
+            var index = block.Operations.IndexOf(statement);
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (block.Operations[i] is not IConditionalOperation { WhenFalse: null } guard || !Leaves(guard.WhenTrue))
+                {
+                    continue;
+                }
+                var tokens = ConditionMethods(guard.Condition, negated: true);
+                if (tokens is { Count: > 0 })
+                {
+                    return tokens;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A statement that never falls through to the next one: return, throw, break, continue, or a block ending in one.</summary>
+        private static bool Leaves(IOperation statement) => statement switch
+        {
+            IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBlockOperation { Operations.Length: > 0 } inner => Leaves(inner.Operations[inner.Operations.Length - 1]),
+            _ => false,
+        };
 
         /// <summary>The methods a branch (switch section, switch-expression arm, if) admits for <paramref name="child"/>.</summary>
         private IReadOnlyList<string>? BranchMethods(IOperation parent, IOperation child) =>
@@ -588,6 +633,9 @@ namespace Codebook.Analysis
                     return first is null || second is null ? null : first.Concat(second).Distinct().ToList();
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when !negated:
                     return ConditionMethods(both.LeftOperand, negated) ?? ConditionMethods(both.RightOperand, negated);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } neither when negated:
+                    // not (a || b) holds a and b both false: either one's methods are a definite answer
+                    return ConditionMethods(neither.LeftOperand, negated) ?? ConditionMethods(neither.RightOperand, negated);
                 case IIsPatternOperation isPattern when IsMethodValue(isPattern.Value):
                     var pattern = isPattern.Pattern;
                     var isNot = false;

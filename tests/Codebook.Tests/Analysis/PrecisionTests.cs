@@ -129,3 +129,54 @@ public static class Proxy
         Assert.Equal("Unauthorized", diagnostics.Single().Properties["Replacement"]);
     }
 }
+
+/// <summary>Method context the way real code writes it: guard clauses that leave on every other method.</summary>
+public class GuardClauseTests : AnalyzerTestBase
+{
+    [Fact]
+    public async Task What_follows_a_guard_answers_the_method_it_lets_through()
+    {
+        var diagnostics = await AnalyzerHarness.VerifyAsync(Prelude + @"
+public static class Handler
+{
+    public static void OnCancel(SipMethod m)
+    {
+        if (m != SipMethod.Cancel) { return; }
+        Wire.Send(SipStatusCode.Ok);
+        Wire.Send({|CB1001:SipStatusCode.RequestTerminated|});
+    }
+
+    public static void OnInvite(SipMethod m, bool busy)
+    {
+        if (busy || m != SipMethod.Invite)
+            throw new InvalidOperationException();
+        Wire.Send(SipStatusCode.RequestTerminated);
+    }
+
+    public static void OnAck(SipMethod m)
+    {
+        if (!(m == SipMethod.Ack)) return;
+        Wire.Send({|CB1003:SipStatusCode.Ok|});
+    }
+
+    public static void InALoop(SipMethod[] methods)
+    {
+        foreach (var m in methods)
+        {
+            if (m != SipMethod.Cancel) continue;
+            Wire.Send({|CB1001:SipStatusCode.RequestTerminated|});
+        }
+    }
+
+    // Not guards: the branch falls through, or the test says nothing definite about the method.
+    public static void NoGuard(SipMethod m, bool busy)
+    {
+        if (m != SipMethod.Cancel) { Wire.Log(m); }
+        if (m == SipMethod.Invite) return;
+        if (busy && m != SipMethod.Cancel) return;
+        Wire.Send(SipStatusCode.RequestTerminated);
+    }
+}");
+        Assert.Equal("SIP 487 Request Terminated is not sent in reply to CANCEL (RFC 3261 §21.4.25)", diagnostics[0].GetMessage());
+    }
+}

@@ -163,8 +163,28 @@ namespace Codebook.Analysis
             }
         }
 
-        /// <summary>The code is the value a member returns to its caller, who decides what to send.</summary>
-        public bool IsReturned => Use is IReturnOperation;
+        /// <summary>
+        /// The code is the value a named member returns to its caller, who decides what to send. A lambda's return
+        /// (<c>router.On("FOO", request => SipStatusCode.MethodNotAllowed)</c>) goes to a framework that sends it.
+        /// </summary>
+        public bool IsReturned
+        {
+            get
+            {
+                if (Use is not IReturnOperation)
+                {
+                    return false;
+                }
+                for (var parent = Use.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IAnonymousFunctionOperation)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
 
         /// <summary>
         /// A placeholder, not a code: the language's zero (<c>StatusCode = 0</c>) or a stack's None/Unknown member,

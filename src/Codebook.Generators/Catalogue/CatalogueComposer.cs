@@ -91,7 +91,8 @@ namespace Codebook.Catalogue
             {
                 // A project that references a catalogue uses that catalogue's protocols; it generates others only
                 // where its own codes.yaml asks (use, protocols), so sibling projects do not each export copies.
-                if (referenced.Count == 0)
+                // Records found count, readable or not: one from a newer Codebook still means the protocols exist.
+                if (references?.Any() != true)
                 {
                     selected.UnionWith(embeddedKeys);
                 }
@@ -193,7 +194,7 @@ namespace Codebook.Catalogue
             var rootNamespace = ChooseNamespace(namespaceOverride, new Located<string>(ready.Namespace, default), found);
             ReportAmbiguousReferences(provided, new Dictionary<string, ProtocolEntry>(), null, found);
             // With a reference that carries a catalogue, nothing is generated unless a project file asks.
-            var models = referenced.Count == 0 ? ready.Protocols : EquatableArray<ProtocolModel>.Empty;
+            var models = references?.Any() != true ? ready.Protocols : EquatableArray<ProtocolModel>.Empty;
             problems.AddRange(Distinct(found));
             return new CatalogueModel(rootNamespace, models, EquatableArray<InteropModel>.Empty, EquatableArray<ProtocolModel>.Empty, referenced.ToEquatableArray());
         }
@@ -261,16 +262,22 @@ namespace Codebook.Catalogue
             List<Located<string>>? use,
             List<CatalogueProblem> found)
         {
-            // Same types from several assemblies: one problem per set of assemblies, listing the protocols they share.
-            var clashes = provided.Values
-                .SelectMany(g => g.GroupBy(r => r.TypeNamespace).Where(c => c.Count() > 1))
-                .GroupBy(c => string.Join(" and ", c.Select(r => $"'{r.Assembly}'").Distinct()));
-            foreach (var clash in clashes)
+            // Same full type names from several assemblies (a protocol's types, or StatusClass, which every assembly
+            // generates in its root namespace): one problem per set of assemblies, listing what they share.
+            var all = provided.Values.SelectMany(g => g).ToList();
+            var names = all.Select(r => (Type: $"{r.TypeNamespace}.{r.Protocol.Prefix}StatusCode", What: $"'{r.Protocol.Key}'", r.Assembly))
+                .Concat(all.Select(r => (Type: $"{r.RootNamespace}.StatusClass", What: "StatusClass", r.Assembly)))
+                .Distinct()
+                .GroupBy(n => n.Type)
+                .Select(g => (Type: g.Key, g.First().What, Owners: g.Select(n => n.Assembly).Distinct().OrderBy(a => a, StringComparer.Ordinal).ToList()))
+                .Where(n => n.Owners.Count > 1);
+            foreach (var clash in names.GroupBy(n => string.Join(" and ", n.Owners.Select(o => $"'{o}'"))))
             {
-                var types = string.Join(", ", clash.Select(c => $"{c.Key}.{c.First().Protocol.Prefix}StatusCode"));
-                var keys = string.Join(", ", clash.Select(c => $"'{c.First().Protocol.Key}'"));
+                var keys = clash.Where(c => c.What != "StatusClass").Select(c => c.What).ToList();
+                var what = (keys.Count == 0 ? "" : $"protocol{(keys.Count > 1 ? "s" : "")} {string.Join(", ", keys)}")
+                    + (clash.Any(c => c.What == "StatusClass") ? (keys.Count == 0 ? "StatusClass" : " and StatusClass") : "");
                 found.Add(new CatalogueProblem(ProblemIds.AmbiguousReference,
-                    $"the referenced assemblies {clash.Key} both generate protocol{(clash.Count() > 1 ? "s" : "")} {keys} with the same types ({types}): " +
+                    $"the referenced assemblies {clash.Key} both generate {what} with the same types ({string.Join(", ", clash.Select(c => c.Type))}): " +
                     "code that names them does not compile (CS0433); keep the types to one of them by building the others with " +
                     "<CodebookVisibility>internal</CodebookVisibility> (or another CodebookNamespace), or reference the types from one shared project",
                     SourceRange.Nowhere));
@@ -283,7 +290,9 @@ namespace Codebook.Catalogue
                 {
                     continue;
                 }
-                var places = protocols.Values.Where(p => p.Extends?.Value == key).Select(p => p.Extends!.Value.Range)
+                var places = protocols.Values
+                    .Where(p => p.Extends is { } parent && parent.Value == key && !EmbeddedCatalogue.IsInherited(parent.Range.Path))
+                    .Select(p => p.Extends!.Value.Range)
                     .Concat((use ?? new List<Located<string>>()).Where(u => u.Value == key).Select(u => u.Range));
                 foreach (var place in places)
                 {

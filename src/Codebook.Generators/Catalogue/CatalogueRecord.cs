@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Codebook.Catalogue
@@ -228,6 +229,14 @@ namespace Codebook.Catalogue
                 if (!r.AtEnd || unknownTargets.Count != 6 || !Naming.IsProtocolKey(key) || !Naming.IsIdentifier(prefix) || !Naming.IsNamespace(rootNamespace))
                 {
                     throw new FormatException("inconsistent fields");
+                }
+                // What the readers index by must be unique and in range, as the validator made it.
+                if (codes.Select(c => c.Value).Distinct().Count() != codes.Length || codes.Any(c => c.Value < min || c.Value > max || !Naming.IsIdentifier(c.Name))
+                    || codes.Select(c => c.Name).Distinct().Count() != codes.Length
+                    || classRules.Select(c => c.Class).Distinct().Count() != classRules.Length || classRules.Any(c => c.Class is < 1 or > 6)
+                    || methods.Select(m => m.Token).Distinct().Count() != methods.Count || roles.Select(m => m.Token).Distinct().Count() != roles.Count)
+                {
+                    throw new FormatException("duplicate or out-of-range entries");
                 }
                 var protocol = new ProtocolModel(key, prefix, title, reference, min, max, versions, methods, noResponse, roles,
                     unknownTargets, outOfRange, cultures, classRules.ToEquatableArray(), codes.ToEquatableArray());

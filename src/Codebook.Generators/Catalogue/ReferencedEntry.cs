@@ -5,8 +5,8 @@ namespace Codebook.Catalogue
 {
     /// <summary>
     /// A referenced protocol as a catalogue entry, so that a project can extend it (<c>extends: sip</c>) with the
-    /// same composition as an embedded one. Rules are written as the lists they allow; a list that allows
-    /// everything is left unwritten, so that methods or roles the extending protocol adds are allowed too.
+    /// same composition as an embedded one. A rule that allows everything is left unwritten, and one that allows
+    /// most is written as its exclusions, so that methods or roles the extending protocol adds are allowed too.
     /// </summary>
     internal static class ReferencedEntry
     {
@@ -44,23 +44,33 @@ namespace Codebook.Catalogue
 
             var answered = p.Methods.Select(m => m.Token).Where(m => !p.NoResponse.Contains(m)).ToList();
             var roles = p.Roles.Select(r => r.Token).ToList();
-            // A code's list is written unless the class rule (or no rule) gives the same list with the same reference.
-            List<Located<string>>? Narrowed(EquatableArray<string> allowed, List<string> all, string ruleReference, ClassRuleModel? classRule, EquatableArray<string>? byClass)
+            // A rule is written as the catalogue most likely wrote it: a list of exclusions when it allows most
+            // (so that a method or role the extending protocol adds is allowed too, as under not-methods), else the
+            // list it allows. A code's rule is left to its class rule when that gives the same list and reference.
+            (List<Located<string>>? Only, List<Located<string>>? Never) Rule(EquatableArray<string> allowed, List<string> all, string ruleReference, ClassRuleModel? classRule, EquatableArray<string>? byClass)
             {
                 if (classRule is not null && byClass is { } classAllowed && !SameSet(classAllowed, all))
                 {
-                    return SameSet(allowed, classAllowed) && ruleReference == classRule.Reference ? null : Texts(allowed);
+                    return (SameSet(allowed, classAllowed) && ruleReference == classRule.Reference ? null : Texts(allowed), null);
                 }
-                return SameSet(allowed, all) && ruleReference.Length == 0 ? null : Texts(allowed);
+                if (SameSet(allowed, all) && ruleReference.Length == 0)
+                {
+                    return (null, null);
+                }
+                return allowed.Count * 2 > all.Count ? (null, Texts(all.Where(a => !allowed.Contains(a)))) : (Texts(allowed), null);
             }
 
             var classes = p.ClassRules.ToDictionary(r => r.Class);
             foreach (var rule in p.ClassRules)
             {
+                var (methods, notMethods) = SameSet(rule.AllowedMethods, answered) ? (null, null) : Rule(rule.AllowedMethods, answered, rule.Reference, null, null);
+                var (emitters, notEmitters) = SameSet(rule.AllowedRoles, roles) ? (null, null) : Rule(rule.AllowedRoles, roles, rule.Reference, null, null);
                 entry.Classes[rule.Class] = new RuleEntry
                 {
-                    Methods = SameSet(rule.AllowedMethods, answered) ? null : Texts(rule.AllowedMethods),
-                    Emitters = SameSet(rule.AllowedRoles, roles) ? null : Texts(rule.AllowedRoles),
+                    Methods = methods,
+                    NotMethods = notMethods,
+                    Emitters = emitters,
+                    NotEmitters = notEmitters,
                     Reference = Text(rule.Reference),
                 };
             }
@@ -68,13 +78,17 @@ namespace Codebook.Catalogue
             foreach (var code in p.Codes)
             {
                 classes.TryGetValue(code.Value / 100, out var classRule);
+                var (methods, notMethods) = Rule(code.AllowedMethods, answered, code.MethodRuleReference, classRule, classRule?.AllowedMethods);
+                var (emitters, notEmitters) = Rule(code.AllowedRoles, roles, code.RoleRuleReference, classRule, classRule?.AllowedRoles);
                 var written = new CodeEntry(Number(code.Value))
                 {
                     Reason = Text(code.Reason),
                     Name = Text(code.Name),
                     Reference = code.Reference.Length > 0 ? Text(code.Reference) : null,
-                    Methods = Narrowed(code.AllowedMethods, answered, code.MethodRuleReference, classRule, classRule?.AllowedMethods),
-                    Emitters = Narrowed(code.AllowedRoles, roles, code.RoleRuleReference, classRule, classRule?.AllowedRoles),
+                    Methods = methods,
+                    NotMethods = notMethods,
+                    Emitters = emitters,
+                    NotEmitters = notEmitters,
                     Headers = code.Headers.Count > 0 ? Texts(code.Headers) : null,
                     Deprecated = code.Deprecated is null ? null : new Located<string?>(code.Deprecated, range),
                     Instead = code.Instead.Count > 0

@@ -33,6 +33,14 @@ public static class Numbers
     }
 
     [Fact]
+    public async Task In_a_range_past_699_an_undefined_code_has_a_class_and_a_fallback()
+    {
+        var yaml = new[] { ("/p/codes.yaml", "protocols:\n  wide:\n    prefix: Wide\n    range: [100, 999]\n    codes:\n      200: { reason: Fine }\n      500: { reason: Broken }\n") };
+        var diagnostics = await AnalyzerHarness.VerifyAsync("public static class W { public static Codebook.Wide.WideStatusCode Go() => {|CB1004:(Codebook.Wide.WideStatusCode)750|}; }", yaml);
+        Assert.Equal("750 is not a status code of the WIDE catalogue; a receiver treats it as WIDE 500 Broken", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
     public async Task Placeholders_before_the_real_code_are_not_sends()
     {
         const string Stack = @"
@@ -102,8 +110,10 @@ public static class Registrar
     public static SipStatusCode Challenge() => SipStatusCode.Unauthorized;
     public static SipStatusCode Refuse(bool busy) { if (busy) { return SipStatusCode.MethodNotAllowed; } return SipStatusCode.Ok; }
     public static void Send() => Wire.Send({|CB1006:SipStatusCode.Unauthorized|});
+    // A lambda's return goes to whatever runs it, which sends it: still checked.
+    public static Func<SipStatusCode> Handler => () => {|CB1006:SipStatusCode.MethodNotAllowed|};
 }");
-        Assert.Equal("SIP 401 Unauthorized requires the WWW-Authenticate header (RFC 3261 §21.4.2); nothing in this method sets it", diagnostics.Single().GetMessage());
+        Assert.Equal("SIP 401 Unauthorized requires the WWW-Authenticate header (RFC 3261 §21.4.2); nothing in this method sets it", diagnostics[0].GetMessage());
     }
 }
 

@@ -138,7 +138,8 @@ public class ReferencedCatalogueTests
         var diamond = Assert.Single(diagnostics);
         Assert.Equal("CB0006", diamond.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diamond.Severity);
-        Assert.StartsWith("the referenced assemblies 'Left' and 'Right' both generate protocols 'sip', 'gb28181', 'rtsp', 'rtsp2', 'http' with the same types (Codebook.Sip.SipStatusCode, ", diamond.GetMessage());
+        Assert.StartsWith("the referenced assemblies 'Left' and 'Right' both generate protocols 'sip', 'gb28181', 'rtsp', 'rtsp2', 'http' and StatusClass with the same types (Codebook.Sip.SipStatusCode, ", diamond.GetMessage());
+        Assert.Contains("Codebook.Http.HttpStatusCode, Codebook.StatusClass)", diamond.GetMessage());
         Assert.Contains("<CodebookVisibility>internal</CodebookVisibility>", diamond.GetMessage());
 
         // Two unreadable records are two problems, though neither has a place.
@@ -213,6 +214,59 @@ public class ReferencedCatalogueTests
         Assert.Equal("CB0007", diagnostic.Id);
         Assert.Contains("the referenced assembly 'Odd' was built with Codebook", diagnostic.GetMessage());
         Assert.Contains(expected, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task Siblings_with_different_protocols_still_share_StatusClass()
+    {
+        var sip = SolutionHarness.Library("SipLib", "class S { }", catalogue: "use: [sip]\n");
+        var rtsp = SolutionHarness.Library("RtspLib", "class R { }", catalogue: "use: [rtsp]\n");
+        var diagnostic = Assert.Single(await AnalyzerHarness.AnalyzeAsync("class C { }", references: new[] { sip, rtsp }, assemblyName: "App"));
+        Assert.Equal("CB0006", diagnostic.Id);
+        Assert.StartsWith("the referenced assemblies 'RtspLib' and 'SipLib' both generate StatusClass with the same types (Codebook.StatusClass)", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_record_from_a_newer_Codebook_still_keeps_its_types_from_being_generated_again()
+    {
+        var newer = SolutionHarness.Library("Newer", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"1:2\")]\npublic static class Api { public static Codebook.Sip.SipStatusCode Code() => Codebook.Sip.SipStatusCode.Ok; }",
+            catalogue: "use: [sip]\n");
+        var app = "public static class App { public static Codebook.Sip.SipStatusCode Code() => Api.Code(); }";
+        var run = GeneratorHarness.Run(TargetFramework.Net100, sources: new[] { app }, references: new[] { newer }, assemblyName: "App");
+        Assert.Empty(SolutionHarness.Problems(run)); // no second SipStatusCode (CS0436) beside Newer's
+        Assert.DoesNotContain("SipStatusCode.g.cs", run.Sources.Keys);
+        Assert.Contains(await AnalyzerHarness.AnalyzeAsync(app, references: new[] { newer }, assemblyName: "App"), d => d.Id == "CB0007");
+    }
+
+    [Fact]
+    public async Task A_record_with_duplicate_codes_is_CB0007_not_a_crash()
+    {
+        var sip = CatalogueFixture.Compose().Model.Protocols[0];
+        var damaged = sip with { Codes = sip.Codes.Concat(new[] { sip.Codes[0] }).ToEquatableArray() };
+        Assert.Null(CatalogueRecord.Read(new RecordText("Lib", CatalogueRecord.Write("Codebook", true, damaged, null)), out var error));
+        Assert.Contains("duplicate or out-of-range entries", error);
+        var library = SolutionHarness.Library("Damaged", $"[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(CatalogueRecord.Write("Codebook", true, damaged, null), true)})]", catalogue: "use: []\n");
+        var yaml = new[] { ("/app/codes.yaml", "protocols:\n  trunk: { extends: sip, prefix: Trunk }\n") };
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("class C { }", yaml, references: new[] { library }, assemblyName: "App");
+        Assert.Contains(diagnostics, d => d.Id == "CB0007");
+    }
+
+    [Fact]
+    public async Task A_method_the_extending_protocol_adds_is_allowed_where_the_referenced_rule_excludes_others()
+    {
+        // sip's 401 is written "not-methods: [ACK, CANCEL]": a method trunk adds may get it, as with the embedded sip.
+        var methods = "[INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, PRACK, SUBSCRIBE, NOTIFY, PUBLISH, INFO, REFER, MESSAGE, UPDATE, KEEPALIVE]";
+        var yaml = new[] { ("/app/codes.yaml", $"protocols:\n  trunk:\n    extends: sip\n    prefix: Trunk\n    methods: {methods}\n") };
+        var source = """
+            using Codebook.Trunk;
+            public static class App
+            {
+                public static void Send(TrunkStatusCode code) { }
+                [TrunkRespondsTo(TrunkMethod.Keepalive)] public static void OnKeepalive() { Send(TrunkStatusCode.Unauthorized); var wwwAuthenticate = 1; }
+                [TrunkRespondsTo(TrunkMethod.Cancel)] public static void OnCancel() { Send({|CB1001:TrunkStatusCode.Unauthorized|}); var wwwAuthenticate = 1; }
+            }
+            """;
+        await AnalyzerHarness.VerifyAsync(source, new[] { ContractsImage }, yaml, assemblyName: "App");
     }
 
     [Fact]

@@ -22,14 +22,15 @@ namespace Codebook.Analysis.Rules
             {
                 return;
             }
-            if (site.Value < model.Min || site.Value > model.Max || site.Value / 100 is < 1 or > 6)
+            if (site.Value < model.Min || site.Value > model.Max)
             {
                 // 0, 7, -1, 1000: no class of the protocol, so nothing a receiver could read as a code (and no class default to fix it to).
                 site.Report(Descriptor, null, site.Value, site.Protocol.DisplayName,
                     $"it is outside every class of {site.Protocol.DisplayName} ({model.Min}-{model.Max}), so no receiver reads it as a status code");
                 return;
             }
-            var fallback = model.UnknownTargets[site.Value / 100 - 1] != 0 ? model.UnknownTargets[site.Value / 100 - 1] : model.OutOfRangeTarget;
+            var digit = site.Value / 100; // 1-9 here: the range lies within [100, 999]; classes past 6 have no fallback of their own
+            var fallback = digit <= 6 && model.UnknownTargets[digit - 1] != 0 ? model.UnknownTargets[digit - 1] : model.OutOfRangeTarget;
             var replacement = site.Protocol.Codes.TryGetValue(fallback, out var target) ? target : null;
             site.Report(Descriptor, replacement is null ? null : site.MemberFor(replacement.Value), site.Value, site.Protocol.DisplayName,
                 replacement is null ? "a receiver does not know it" : "a receiver treats it as " + site.Protocol.Describe(fallback));

@@ -102,39 +102,9 @@ namespace Codebook.Analysis
         private static IEnumerable<INamedTypeSymbol> Types(Compilation compilation, EquatableArray<string>? names) =>
             (names ?? EquatableArray<string>.Empty).Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>();
 
-        /// <summary>"Namespace.Type.Member" (a property or field) or "Namespace.Type.Method(parameter)".</summary>
-        private static IEnumerable<ISymbol> Members(Compilation compilation, EquatableArray<string>? names)
-        {
-            foreach (var name in names ?? EquatableArray<string>.Empty)
-            {
-                var open = name.IndexOf('(');
-                var path = open < 0 ? name : name.Substring(0, open);
-                var dot = path.LastIndexOf('.');
-                if (dot <= 0 || compilation.GetTypeByMetadataName(path.Substring(0, dot)) is not { } type)
-                {
-                    continue;
-                }
-                var memberName = path.Substring(dot + 1);
-                if (open < 0)
-                {
-                    foreach (var member in type.GetMembers(memberName).Where(m => m is IPropertySymbol or IFieldSymbol))
-                    {
-                        yield return member;
-                    }
-                    continue;
-                }
-                var parameterName = name.Substring(open + 1).TrimEnd(')').Trim();
-                foreach (var method in type.GetMembers(memberName).OfType<IMethodSymbol>())
-                {
-                    foreach (var parameter in method.Parameters.Where(p => p.Name == parameterName))
-                    {
-                        yield return parameter;
-                    }
-                }
-            }
-        }
+        private static IEnumerable<ISymbol> Members(Compilation compilation, EquatableArray<string>? names) =>
+            (names ?? EquatableArray<string>.Empty).SelectMany(name => InteropNames.Members(compilation, name));
 
-        /// <summary>The generated status enum; null when the protocol is checked on a stack's types only.</summary>
         public INamedTypeSymbol? StatusType { get; }
 
         public INamedTypeSymbol? MethodType { get; }

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codebook.Catalogue;
+using Microsoft.CodeAnalysis;
+
+namespace Codebook.Analysis
+{
+    /// <summary>
+    /// The names under <c>interop:</c> resolved in a compilation, and the mappings that cannot work there: a listed
+    /// type that is no enum, a status member that holds no integer, a method member that is neither string nor enum.
+    /// Those are CB0002 at the name in codes.yaml; a name that resolves to nothing stays silent, since one codes.yaml
+    /// may serve projects that see different stacks (docs/adopting.md).
+    /// </summary>
+    internal static class InteropNames
+    {
+        /// <summary>"Namespace.Type.Member" (a property or field) or "Namespace.Type.Method(parameter)".</summary>
+        public static IEnumerable<ISymbol> Members(Compilation compilation, string name)
+        {
+            var open = name.IndexOf('(');
+            var path = open < 0 ? name : name.Substring(0, open);
+            var dot = path.LastIndexOf('.');
+            if (dot <= 0 || compilation.GetTypeByMetadataName(path.Substring(0, dot)) is not { } type)
+            {
+                yield break;
+            }
+            var memberName = path.Substring(dot + 1);
+            if (open < 0)
+            {
+                foreach (var member in type.GetMembers(memberName).Where(m => m is IPropertySymbol or IFieldSymbol))
+                {
+                    yield return member;
+                }
+                yield break;
+            }
+            var parameterName = name.Substring(open + 1).TrimEnd(')').Trim();
+            foreach (var method in type.GetMembers(memberName).OfType<IMethodSymbol>())
+            {
+                foreach (var parameter in method.Parameters.Where(p => p.Name == parameterName))
+                {
+                    yield return parameter;
+                }
+            }
+        }
+
+        /// <summary>The mappings of <paramref name="file"/> that resolve to something unusable in <paramref name="compilation"/>.</summary>
+        public static IEnumerable<CatalogueProblem> Mistakes(Compilation compilation, CatalogueSource file)
+        {
+            var document = CatalogueParser.Parse(file.Text, file.Path, new List<CatalogueProblem>()); // its own problems are reported already
+            foreach (var interop in document.Interop)
+            {
+                foreach (var (name, kind) in interop.StatusTypes.Select(n => (n, "status-types")).Concat(interop.MethodTypes.Select(n => (n, "method-types"))))
+                {
+                    if (compilation.GetTypeByMetadataName(name.Value.Trim()) is { TypeKind: not TypeKind.Enum } type)
+                    {
+                        yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                            $"{kind} names '{name.Value}', which is a {type.TypeKind.ToString().ToLowerInvariant()}, not an enum; list enums here, and integer members under status-members",
+                            name.Range);
+                    }
+                }
+                foreach (var name in interop.StatusMembers)
+                {
+                    foreach (var member in Members(compilation, name.Value.Trim()))
+                    {
+                        var type = Underlying(TypeOf(member));
+                        if (type is not null && !IsInteger(type))
+                        {
+                            yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                                $"status-members names '{name.Value}', which holds {type.ToDisplayString()}; status members must hold the code as an integer" +
+                                (type.TypeKind == TypeKind.Enum ? $" (list the enum {type.ToDisplayString()} under status-types instead)" : ""),
+                                name.Range);
+                            break;
+                        }
+                    }
+                }
+                foreach (var name in interop.MethodMembers)
+                {
+                    foreach (var member in Members(compilation, name.Value.Trim()))
+                    {
+                        var type = Underlying(TypeOf(member));
+                        if (type is not null && type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Enum)
+                        {
+                            yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                                $"method-members names '{name.Value}', which holds {type.ToDisplayString()}; method members must hold the method as a string or an enum",
+                                name.Range);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+
+        private static ITypeSymbol? Underlying(ITypeSymbol? type) => CodebookSymbols.Underlying(type);
+
+        private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16
+            or SpecialType.System_UInt16 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+            or SpecialType.System_Byte or SpecialType.System_SByte;
+    }
+}

@@ -565,6 +565,11 @@ namespace Codebook.Analysis
         private bool IsMethodValue(IOperation value)
         {
             value = Unwrap(value);
+            // request.Method.ToUpperInvariant(), as switches on a method string are often written.
+            while (value is IInvocationOperation { Instance: { } instance, TargetMethod: { Name: "ToUpperInvariant" or "ToUpper" or "ToLowerInvariant" or "ToLower" or "Trim", ContainingType.SpecialType: SpecialType.System_String } })
+            {
+                value = Unwrap(instance);
+            }
             return Protocol.IsMethodType(Underlying(value.Type))
                 || value is IMemberReferenceOperation reference && Protocol.MethodMembers.Contains(reference.Member.OriginalDefinition);
         }
@@ -621,6 +626,21 @@ namespace Codebook.Analysis
             }
         }
 
+        /// <summary>The two strings a call to string.Equals (static or instance, with or without a StringComparison) compares.</summary>
+        private static (IOperation Left, IOperation Right)? EqualsOperands(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod is not { Name: "Equals" } method || method.ContainingType.SpecialType is not (SpecialType.System_String or SpecialType.System_Object))
+            {
+                return null;
+            }
+            var arguments = invocation.Arguments;
+            if (method.IsStatic)
+            {
+                return arguments.Length >= 2 ? (arguments[0].Value, arguments[1].Value) : null;
+            }
+            return invocation.Instance is { } instance && arguments.Length >= 1 ? (instance, arguments[0].Value) : null;
+        }
+
         /// <summary>
         /// The methods a condition on the method enum admits: <c>m == X</c>, <c>m is X or Y</c>, <c>a || b</c>;
         /// with <paramref name="negated"/>, the methods of the else branch (<c>m != X</c>, <c>m is not X</c>).
@@ -656,6 +676,15 @@ namespace Codebook.Analysis
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } neither when negated:
                     // not (a || b) holds a and b both false: either one's methods are a definite answer
                     return ConditionMethods(neither.LeftOperand, negated) ?? ConditionMethods(neither.RightOperand, negated);
+                case IInvocationOperation invocation when !negated && EqualsOperands(invocation) is var (left, right):
+                    // string.Equals(m, "INVITE"[, comparison]), m.Equals("INVITE"[, comparison])
+                    var named = (Protocol.MethodToken(Unwrap(right)), Protocol.MethodToken(Unwrap(left))) switch
+                    {
+                        ({ } r, null) when IsMethodValue(left) => r,
+                        (null, { } l) when IsMethodValue(right) => l,
+                        _ => null,
+                    };
+                    return named is null ? null : new[] { named };
                 case IIsPatternOperation isPattern when IsMethodValue(isPattern.Value):
                     var pattern = isPattern.Pattern;
                     var isNot = false;

@@ -223,3 +223,47 @@ namespace Stack
             diagnostics.Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line},{d.Location.GetLineSpan().StartLinePosition.Character}): {d.GetMessage()}"));
     }
 }
+
+/// <summary>Method context from methods kept as strings, compared the ways real RTSP servers compare them.</summary>
+public class StringMethodTests
+{
+    private const string Stack = @"
+namespace Tiny.Rtsp
+{
+    public sealed class RtspRequest { public string Method { get; set; } = """"; }
+    public sealed class RtspResponse { public int StatusCode { get; set; } }
+}
+namespace App
+{
+    using System;
+    using Tiny.Rtsp;
+    public static class Handler
+    {
+        public static void Handle(RtspRequest request, RtspResponse response)
+        {
+            if (string.Equals(request.Method, ""DESCRIBE"", StringComparison.OrdinalIgnoreCase)) { response.StatusCode = {|CB1001:457|}; }
+            if (request.Method.Equals(""DESCRIBE"")) { response.StatusCode = {|CB1001:457|}; }
+            if (""DESCRIBE"".Equals(request.Method, StringComparison.Ordinal)) { response.StatusCode = {|CB1001:457|}; }
+            if (string.Equals(request.Method, ""PLAY"")) { response.StatusCode = 457; }
+            switch (request.Method.ToUpperInvariant())
+            {
+                case ""DESCRIBE"": response.StatusCode = {|CB1001:457|}; break;
+                case ""PLAY"": response.StatusCode = 457; break;
+            }
+            if (!string.Equals(request.Method, ""DESCRIBE"")) { response.StatusCode = 457; } // the else would be DESCRIBE: says nothing here
+        }
+
+        public static void Guarded(RtspRequest request, RtspResponse response)
+        {
+            if (!request.Method.Equals(""DESCRIBE"", StringComparison.OrdinalIgnoreCase)) return;
+            response.StatusCode = {|CB1001:457|};
+        }
+    }
+}";
+
+    [Fact]
+    public async Task Equals_calls_and_upper_cased_switches_give_the_method()
+    {
+        await AnalyzerHarness.VerifyAsync(Stack, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });
+    }
+}

@@ -25,7 +25,7 @@ public sealed class Probe
     private readonly Tally _tally;
     private readonly string _callId = Guid.NewGuid().ToString("N") + "@codebook.probe";
     private readonly string _fromTag = Guid.NewGuid().ToString("N").Substring(0, 8);
-    private string _local => _socket.Client.LocalEndPoint!.ToString()!;
+    private string Local => _socket.Client.LocalEndPoint!.ToString()!;
 
     public Probe(IPEndPoint peer, Tally tally)
     {
@@ -154,13 +154,13 @@ public sealed class Probe
         var target = $"sip:service@{_peer}";
         var text = new StringBuilder();
         text.Append(method).Append(' ').Append(target).Append(" SIP/2.0\r\n");
-        text.Append("Via: SIP/2.0/UDP ").Append(_local).Append(";branch=").Append(branch).Append(";rport\r\n");
+        text.Append("Via: SIP/2.0/UDP ").Append(Local).Append(";branch=").Append(branch).Append(";rport\r\n");
         text.Append("Max-Forwards: 70\r\n");
-        text.Append("From: <sip:probe@").Append(_local).Append(">;tag=").Append(_fromTag).Append("\r\n");
+        text.Append("From: <sip:probe@").Append(Local).Append(">;tag=").Append(_fromTag).Append("\r\n");
         text.Append("To: <").Append(target).Append('>').Append(toTag is null ? "" : ";tag=" + toTag).Append("\r\n");
         text.Append("Call-ID: ").Append(_callId).Append("\r\n");
         text.Append("CSeq: ").Append(cseq).Append(' ').Append(method).Append("\r\n");
-        text.Append("Contact: <sip:probe@").Append(_local).Append(">\r\n");
+        text.Append("Contact: <sip:probe@").Append(Local).Append(">\r\n");
         if (body.Length > 0)
         {
             text.Append("Content-Type: application/sdp\r\n");

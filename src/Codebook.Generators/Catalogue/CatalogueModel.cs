@@ -16,8 +16,8 @@ namespace Codebook.Catalogue
         EquatableArray<ProtocolModel> CheckedOnly,
         EquatableArray<ReferencedProtocol> Referenced)
     {
-        /// <summary>StatusClass comes with the protocols: from a reference when one generated it in this root namespace.</summary>
-        public bool GeneratesStatusClass => Protocols.Count > 0 && !Referenced.Any(r => r.RootNamespace == Namespace);
+        /// <summary>The stack types this project's files map onto protocol <paramref name="key"/>, if any.</summary>
+        public InteropModel? InteropFor(string key) => Interop.FirstOrDefault(i => i.Protocol == key);
     }
 
     /// <summary>

@@ -73,8 +73,15 @@ namespace Codebook.Generation
             context.RegisterSourceOutput(protocols, static (output, source) =>
                 output.AddSource(ProtocolEmitter.HintName(source.Protocol), ProtocolEmitter.Emit(source)));
 
+            // StatusClass comes with the protocols, unless a reference already brings one to this root namespace
+            // (the assembly that generated the protocols this project uses or extends): the type is looked for, not
+            // inferred, so a record without it (or a StatusClass of the project's own) is never wrong.
+            var statusClass = catalogue
+                .Select(static (c, _) => c.Protocols.Count > 0 ? c.Namespace : null)
+                .Combine(context.CompilationProvider)
+                .Select(static (input, _) => input.Left is { } ns && !HasStatusClass(input.Right, ns) ? ns : null);
             context.RegisterSourceOutput(
-                catalogue.Select(static (c, _) => c.GeneratesStatusClass ? c.Namespace : null).Combine(emitOptions.Select(static (o, _) => o.Public)),
+                statusClass.Combine(emitOptions.Select(static (o, _) => o.Public)),
                 static (output, input) =>
                 {
                     if (input.Left is { } rootNamespace)
@@ -89,7 +96,7 @@ namespace Codebook.Generation
                 .Select(static (input, _) => new RecordSource(
                     input.Left.Namespace,
                     input.Right,
-                    input.Left.Protocols.Select(p => new ProtocolRecord(p, input.Left.Interop.FirstOrDefault(i => i.Protocol == p.Key))).ToEquatableArray()));
+                    input.Left.Protocols.Select(p => new ProtocolRecord(p, input.Left.InteropFor(p.Key))).ToEquatableArray()));
             context.RegisterSourceOutput(records.Combine(hasAssemblyMetadata), static (output, input) =>
             {
                 if (input.Right && input.Left.Protocols.Count > 0)
@@ -98,5 +105,9 @@ namespace Codebook.Generation
                 }
             });
         }
+
+        /// <summary>A StatusClass this compilation can use in <paramref name="rootNamespace"/> (a reference's internal one needs InternalsVisibleTo).</summary>
+        private static bool HasStatusClass(Compilation compilation, string rootNamespace) =>
+            compilation.GetTypeByMetadataName(rootNamespace + ".StatusClass") is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
     }
 }

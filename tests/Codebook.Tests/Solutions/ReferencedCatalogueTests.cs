@@ -239,6 +239,23 @@ public class ReferencedCatalogueTests
     }
 
     [Fact]
+    public void StatusClass_is_generated_unless_a_reference_really_brings_one()
+    {
+        // A record without the types beside it (written by hand here): the extending protocol still compiles.
+        var sip = CatalogueFixture.Compose().Model.Protocols[0];
+        var bare = SolutionHarness.Library("Bare", $"[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(CatalogueRecord.Write("Codebook", true, sip, null), true)})]", catalogue: "use: []\n");
+        var yaml = new[] { ("/app/codes.yaml", "protocols:\n  trunk: { extends: sip, prefix: Trunk }\n") };
+        var run = GeneratorHarness.Run(TargetFramework.Net100, catalogues: yaml, references: new[] { bare }, assemblyName: "App");
+        Assert.Contains("StatusClass.g.cs", run.Sources.Keys);
+        Assert.Empty(SolutionHarness.Problems(run));
+
+        // With the types there (Contracts), its StatusClass is the one used.
+        run = GeneratorHarness.Run(TargetFramework.Net100, catalogues: yaml, references: new[] { ContractsImage }, assemblyName: "App");
+        Assert.DoesNotContain("StatusClass.g.cs", run.Sources.Keys);
+        Assert.Empty(SolutionHarness.Problems(run));
+    }
+
+    [Fact]
     public async Task A_record_with_duplicate_codes_is_CB0007_not_a_crash()
     {
         var sip = CatalogueFixture.Compose().Model.Protocols[0];

@@ -73,7 +73,12 @@ internal static class AnalyzerHarness
         var config = new BuildProperties(properties, editorConfig);
         var driver = CSharpGeneratorDriver.Create(new[] { new Codebook.Generation.CodebookGenerator().AsSourceGenerator() }, texts,
             (CSharpParseOptions)compilation.SyntaxTrees[0].Options, config);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var generatorExceptions = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _)
+            .GetRunResult().Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString()).ToList();
+        if (generatorExceptions.Count > 0)
+        {
+            throw new XunitException("the generator threw (CS8785 in a build):\n" + string.Join("\n", generatorExceptions));
+        }
 
         if (requireCompiles)
         {

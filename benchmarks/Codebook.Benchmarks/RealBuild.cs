@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
+using Codebook.Testing;
 
 namespace Codebook.Benchmarks;
 
@@ -132,25 +131,13 @@ public static class RealBuild
 
     private static string Dotnet(string folder, bool mustSucceed, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        // The command line says which compiler to use, whatever the environment says.
+        var run = ProcessRunner.Run("dotnet", arguments, TimeSpan.FromMinutes(20), folder, start => start.Environment.Remove("UseSharedCompilation"));
+        if (mustSucceed && run.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed in {folder}:\n{run.Output}");
         }
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment.Remove("UseSharedCompilation"); // the command line says which compiler to use
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        if (mustSucceed && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed in {folder}:\n{output}");
-        }
-        return output.ToString();
+        return run.Output;
     }
 
     private static string Repository()

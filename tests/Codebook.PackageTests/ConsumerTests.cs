@@ -2,6 +2,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Codebook.Testing;
 using Xunit;
 
 namespace Codebook.PackageTests;
@@ -29,7 +30,7 @@ public class ConsumerTests
         </Project>
         """;
 
-    private static void AssertNoLoadFailures(DotnetRun run)
+    private static void AssertNoLoadFailures(ProcessRun run)
     {
         Assert.DoesNotContain("CS8785", run.Output); // generator failed (e.g. YamlDotNet not found)
         Assert.DoesNotContain("AD0001", run.Output); // analyzer threw

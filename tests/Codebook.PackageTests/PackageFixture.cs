@@ -1,19 +1,12 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
-using System.Text;
+using Codebook.Testing;
 using Xunit;
 
 namespace Codebook.PackageTests;
-
-/// <summary>The result of running dotnet.</summary>
-public sealed record DotnetRun(int ExitCode, string Output)
-{
-    public override string ToString() => $"exit code {ExitCode}\n{Output}";
-}
 
 /// <summary>
 /// Packs Codebook once per test run, with a version of its own so that no earlier package in the NuGet cache
@@ -90,39 +83,14 @@ public sealed class PackageFixture : IDisposable
         return folder;
     }
 
-    public static DotnetRun Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    public static ProcessRun Dotnet(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run("dotnet", arguments, TimeSpan.FromMinutes(10), workingDirectory, start =>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // Builds inside a test run must not reuse the test host's MSBuild node or compiler server settings.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 10 minutes");
-        }
-        process.WaitForExit();
-        return new DotnetRun(process.ExitCode, output.ToString());
-    }
+            // Builds inside a test run must not reuse the test host's MSBuild node or compiler server settings.
+            start.Environment.Remove("MSBuildExtensionsPath");
+            start.Environment.Remove("MSBUILD_EXE_PATH");
+            start.Environment.Remove("MSBuildSDKsPath");
+        });
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Codebook.Testing;
 using Xunit;
 
 namespace Codebook.PackageTests;
@@ -122,7 +123,7 @@ public class SolutionTests
     /// type conflicting with a referenced one (CS0436), a type two references define (CS0433), two status types
     /// that do not convert (CS0266).
     /// </summary>
-    private static void AssertClean(DotnetRun run) =>
+    private static void AssertClean(ProcessRun run) =>
         Assert.DoesNotMatch(@"(error|warning) (CS8785|AD0001|CS0436|CS0433|CS0266)\b", run.Output);
 
     [Fact]

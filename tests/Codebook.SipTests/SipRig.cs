@@ -8,15 +8,10 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Codebook.Testing;
 using Xunit;
 
 namespace Codebook.SipTests;
-
-/// <summary>What a process printed and how it ended.</summary>
-public sealed record Run(int ExitCode, string Output)
-{
-    public override string ToString() => $"exit code {ExitCode}\n{Output}";
-}
 
 /// <summary>sipp's summary of a run: its exit code and the successful and failed calls it counted.</summary>
 public sealed record SippRun(int ExitCode, int Successful, int Failed, string Output)
@@ -113,7 +108,7 @@ internal static class SipRig
         }
 
         /// <summary>Sends SIGTERM and returns everything the server printed, its table of codes last.</summary>
-        public Run Stop()
+        public ProcessRun Stop()
         {
             using (var kill = Process.Start("kill", new[] { "-TERM", _process.Id.ToString() }))
             {
@@ -125,7 +120,7 @@ internal static class SipRig
                 Assert.Fail("the server did not stop within 15 s of SIGTERM:\n" + Output);
             }
             _process.WaitForExit();
-            return new Run(_process.ExitCode, Output);
+            return new ProcessRun(_process.ExitCode, Output);
         }
 
         public void Dispose()
@@ -161,25 +156,16 @@ internal static class SipRig
         return new SippRun(run.ExitCode, Count("Successful call"), Count("Failed call"), run.Output + "\n" + text);
     }
 
-    public static Run Execute(string file, string[] arguments, TimeSpan limit)
+    public static ProcessRun Execute(string file, string[] arguments, TimeSpan limit)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        try
         {
-            start.ArgumentList.Add(argument);
+            return ProcessRunner.Run(file, arguments, limit);
         }
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(limit))
+        catch (TimeoutException e)
         {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(file)} {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds} s:\n{output}");
+            Assert.Fail(e.Message);
+            throw;
         }
-        process.WaitForExit();
-        return new Run(process.ExitCode, output.ToString());
     }
 }

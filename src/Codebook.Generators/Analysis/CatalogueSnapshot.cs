@@ -56,20 +56,19 @@ namespace Codebook.Analysis
 
         private static IEnumerable<ProtocolIndex> Indexes(CatalogueModel model)
         {
-            InteropModel? Local(string key) => model.Interop.FirstOrDefault(i => i.Protocol == key);
             foreach (var protocol in model.Protocols)
             {
-                yield return new ProtocolIndex(protocol, model.Namespace + "." + protocol.Prefix, null, Local(protocol.Key));
+                yield return new ProtocolIndex(protocol, model.Namespace + "." + protocol.Prefix, null, model.InteropFor(protocol.Key));
             }
             foreach (var protocol in model.CheckedOnly)
             {
-                yield return new ProtocolIndex(protocol, null, null, Local(protocol.Key));
+                yield return new ProtocolIndex(protocol, null, null, model.InteropFor(protocol.Key));
             }
             foreach (var referenced in model.Referenced)
             {
                 // What the reference mapped travels with its types; this project's own interop adds to it.
                 yield return new ProtocolIndex(referenced.Protocol, referenced.TypeNamespace, referenced.Assembly,
-                    InteropModel.Merge(referenced.Interop, Local(referenced.Protocol.Key)));
+                    InteropModel.Merge(referenced.Interop, model.InteropFor(referenced.Protocol.Key)));
             }
         }
     }

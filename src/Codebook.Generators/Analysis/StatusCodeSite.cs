@@ -626,6 +626,18 @@ namespace Codebook.Analysis
             }
         }
 
+        /// <summary>The method a comparison of a method value with a method constant, either way round, tests for.</summary>
+        private IReadOnlyList<string>? ComparedMethod(IOperation left, IOperation right)
+        {
+            var token = (Protocol.MethodToken(Unwrap(right)), Protocol.MethodToken(Unwrap(left))) switch
+            {
+                ({ } r, null) when IsMethodValue(left) => r,
+                (null, { } l) when IsMethodValue(right) => l,
+                _ => null,
+            };
+            return token is null ? null : new[] { token };
+        }
+
         /// <summary>The two strings a call to string.Equals (static or instance, with or without a StringComparison) compares.</summary>
         private static (IOperation Left, IOperation Right)? EqualsOperands(IInvocationOperation invocation)
         {
@@ -658,13 +670,7 @@ namespace Codebook.Analysis
                     {
                         return null;
                     }
-                    var token = (Protocol.MethodToken(Unwrap(comparison.RightOperand)), Protocol.MethodToken(Unwrap(comparison.LeftOperand))) switch
-                    {
-                        ({ } right, null) when IsMethodValue(comparison.LeftOperand) => right,
-                        (null, { } left) when IsMethodValue(comparison.RightOperand) => left,
-                        _ => null,
-                    };
-                    return token is null ? null : new[] { token };
+                    return ComparedMethod(comparison.LeftOperand, comparison.RightOperand);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } when !negated:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } when negated:
                     var either = (IBinaryOperation)condition;
@@ -678,13 +684,7 @@ namespace Codebook.Analysis
                     return ConditionMethods(neither.LeftOperand, negated) ?? ConditionMethods(neither.RightOperand, negated);
                 case IInvocationOperation invocation when !negated && EqualsOperands(invocation) is var (left, right):
                     // string.Equals(m, "INVITE"[, comparison]), m.Equals("INVITE"[, comparison])
-                    var named = (Protocol.MethodToken(Unwrap(right)), Protocol.MethodToken(Unwrap(left))) switch
-                    {
-                        ({ } r, null) when IsMethodValue(left) => r,
-                        (null, { } l) when IsMethodValue(right) => l,
-                        _ => null,
-                    };
-                    return named is null ? null : new[] { named };
+                    return ComparedMethod(left, right);
                 case IIsPatternOperation isPattern when IsMethodValue(isPattern.Value):
                     var pattern = isPattern.Pattern;
                     var isNot = false;

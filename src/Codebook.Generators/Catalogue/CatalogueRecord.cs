@@ -27,7 +27,8 @@ namespace Codebook.Catalogue
     /// <c>[assembly: AssemblyMetadata("Codebook.Protocol", ...)]</c> per generated protocol. Downstream projects
     /// read it to use the types instead of generating them again, and to judge them by the catalogue that made
     /// them. The text is a sequence of length-prefixed fields (<c>5:hello</c>), read back without a parser, and
-    /// starts with the format version, which grows when a field is added.
+    /// starts with the format version, which grows when a field is added; the root namespace and the visibility
+    /// follow it in every format.
     /// </summary>
     internal static class CatalogueRecord
     {
@@ -162,6 +163,25 @@ namespace Codebook.Catalogue
             return hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
+        /// <summary>
+        /// The visibility field, read without reading the whole record: version, namespace and visibility lead every
+        /// format. A record too damaged to tell counts as public, so that reading it reports why.
+        /// </summary>
+        public static bool IsPublic(string text)
+        {
+            var r = new Reader(text);
+            try
+            {
+                r.Text();
+                r.Text();
+                return r.Bool();
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                return true;
+            }
+        }
+
         /// <summary>Reads a record; null with <paramref name="error"/> saying why when it cannot be read.</summary>
         public static ReferencedProtocol? Read(RecordText record, out string? error)
         {
@@ -260,41 +280,22 @@ namespace Codebook.Catalogue
 
             public void Bool(bool value) => Int(value ? 1 : 0);
 
-            public void Texts(EquatableArray<string> values)
-            {
-                Int(values.Count);
-                foreach (var value in values)
-                {
-                    Text(value);
-                }
-            }
+            public void Texts(EquatableArray<string> values) => List(values, Text);
 
-            public void Ints(EquatableArray<int> values)
-            {
-                Int(values.Count);
-                foreach (var value in values)
-                {
-                    Int(value);
-                }
-            }
+            public void Ints(EquatableArray<int> values) => List(values, Int);
 
-            public void Tokens(EquatableArray<NamedToken> tokens)
-            {
-                Int(tokens.Count);
-                foreach (var token in tokens)
-                {
-                    Text(token.Token);
-                    Text(token.Member);
-                }
-            }
+            public void Tokens(EquatableArray<NamedToken> tokens) => List(tokens, token => { Text(token.Token); Text(token.Member); });
 
-            public void Messages(EquatableArray<Message> messages)
+            public void Messages(EquatableArray<Message> messages) => List(messages, message => { Text(message.Culture); Text(message.Text); });
+
+            /// <summary>A count, then each item.</summary>
+            private void List<T>(EquatableArray<T> items, Action<T> write)
+                where T : IEquatable<T>
             {
-                Int(messages.Count);
-                foreach (var message in messages)
+                Int(items.Count);
+                foreach (var item in items)
                 {
-                    Text(message.Culture);
-                    Text(message.Text);
+                    write(item);
                 }
             }
 
@@ -354,42 +355,22 @@ namespace Codebook.Catalogue
                 return count is >= 0 and <= MaxCount ? count : throw new FormatException($"a list of {count} items");
             }
 
-            public EquatableArray<string> Texts()
-            {
-                var items = new string[Count()];
-                for (var i = 0; i < items.Length; i++)
-                {
-                    items[i] = Text();
-                }
-                return items.ToEquatableArray();
-            }
+            public EquatableArray<string> Texts() => List(Text);
 
-            public EquatableArray<int> Ints()
-            {
-                var items = new int[Count()];
-                for (var i = 0; i < items.Length; i++)
-                {
-                    items[i] = Int();
-                }
-                return items.ToEquatableArray();
-            }
+            public EquatableArray<int> Ints() => List(Int);
 
-            public EquatableArray<NamedToken> Tokens()
-            {
-                var items = new NamedToken[Count()];
-                for (var i = 0; i < items.Length; i++)
-                {
-                    items[i] = new NamedToken(Text(), Text());
-                }
-                return items.ToEquatableArray();
-            }
+            public EquatableArray<NamedToken> Tokens() => List(() => new NamedToken(Text(), Text()));
 
-            public EquatableArray<Message> Messages()
+            public EquatableArray<Message> Messages() => List(() => new Message(Text(), Text()));
+
+            /// <summary>A count, then that many items.</summary>
+            private EquatableArray<T> List<T>(Func<T> read)
+                where T : IEquatable<T>
             {
-                var items = new Message[Count()];
+                var items = new T[Count()];
                 for (var i = 0; i < items.Length; i++)
                 {
-                    items[i] = new Message(Text(), Text());
+                    items[i] = read();
                 }
                 return items.ToEquatableArray();
             }

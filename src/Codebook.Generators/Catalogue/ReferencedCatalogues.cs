@@ -49,7 +49,7 @@ namespace Codebook.Catalogue
                     }
                     // Public records are read as they are; an internal one counts only where its types are visible.
                     reachable ??= assembly.GivesAccessTo(compilation.Assembly);
-                    if (IsPublic(text) || reachable.Value)
+                    if (CatalogueRecord.IsPublic(text) || reachable.Value)
                     {
                         (found ??= new List<RecordText>()).Add(new RecordText(assembly.Identity.Name, text));
                     }
@@ -76,22 +76,6 @@ namespace Codebook.Catalogue
                 }
             }
             return result;
-        }
-
-        /// <summary>The visibility field, read without reading the whole record (format 1: version, namespace, visibility).</summary>
-        private static bool IsPublic(string text)
-        {
-            var at = 0;
-            for (var field = 0; field < 2; field++)
-            {
-                var colon = text.IndexOf(':', at);
-                if (colon < 0 || !int.TryParse(text.Substring(at, colon - at), out var length) || length < 0 || colon + 1 + length > text.Length)
-                {
-                    return true; // unreadable: kept, so that reading it reports why
-                }
-                at = colon + 1 + length;
-            }
-            return text.Length >= at + 3 && string.CompareOrdinal(text, at, "1:1", 0, 3) == 0;
         }
 
         private static bool IsPlatform(ImmutableArray<byte> token)

@@ -144,9 +144,7 @@ public sealed class Probe
     /// <summary>The status line of a datagram, read in place by the generated UTF-8 parser; null for a request.</summary>
     private static (SipStatusCode Code, string Reason)? StatusLine(byte[] datagram)
     {
-        var end = Array.IndexOf(datagram, (byte)'\r');
-        var line = datagram.AsSpan(0, end < 0 ? datagram.Length : end);
-        return SipStatusCodes.TryParseStatusLine(line, out var code, out var reason) ? (code, Encoding.UTF8.GetString(reason)) : null;
+        return SipStatusCodes.TryParseStatusLine(SipMessage.FirstLine(datagram), out var code, out var reason) ? (code, Encoding.UTF8.GetString(reason)) : null;
     }
 
     private string Request(string method, int cseq, string branch, string body, string? toTag = null)

@@ -88,8 +88,7 @@ public sealed class Server
 
     private void Handle(byte[] buffer, IPEndPoint peer)
     {
-        var firstLine = buffer.AsSpan(0, Math.Max(0, Array.IndexOf(buffer, (byte)'\r') is var cr and >= 0 ? cr : buffer.Length));
-        if (SipStatusCodes.TryParseStatusLine(firstLine, out var received, out _))
+        if (SipStatusCodes.TryParseStatusLine(SipMessage.FirstLine(buffer), out var received, out _))
         {
             _tally.Received(received); // a response: this server sends no requests, so it only counts it
             return;

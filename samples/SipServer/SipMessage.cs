@@ -28,6 +28,13 @@ public sealed class SipMessage
 
     public string Body { get; }
 
+    /// <summary>The first line of a datagram, as bytes in place: what the generated UTF-8 status-line parser reads.</summary>
+    public static ReadOnlySpan<byte> FirstLine(byte[] datagram)
+    {
+        var end = Array.IndexOf(datagram, (byte)'\r');
+        return datagram.AsSpan(0, end < 0 ? datagram.Length : end);
+    }
+
     /// <summary>Reads a datagram; null when it has no header section ending in an empty line, or a line without a colon.</summary>
     public static SipMessage? Parse(ReadOnlySpan<byte> datagram)
     {

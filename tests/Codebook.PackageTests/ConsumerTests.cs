@@ -15,20 +15,9 @@ public class ConsumerTests
 
     public ConsumerTests(PackageFixture package) => _package = package;
 
-    private const string Reference = """<PackageReference Include="Codebook" Version="$(CodebookVersion)" PrivateAssets="all" />""";
+    private const string Reference = PackageFixture.CodebookReference;
 
-    private static string Project(string framework, string extra = "", string items = "") => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>{framework}</TargetFramework>
-            {extra}
-          </PropertyGroup>
-          <ItemGroup>
-            {Reference}
-            {items}
-          </ItemGroup>
-        </Project>
-        """;
+    private static string Project(string framework, string extra = "", string items = "") => PackageFixture.ProjectFile(framework, extra, Reference + items);
 
     private static void AssertNoLoadFailures(ProcessRun run)
     {

@@ -70,6 +70,22 @@ public sealed class PackageFixture : IDisposable
         Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
     }
 
+    /// <summary>The package reference a consumer writes; the version is filled in by <see cref="Consumer"/>.</summary>
+    public const string CodebookReference = """<PackageReference Include="Codebook" Version="$(CodebookVersion)" PrivateAssets="all" />""";
+
+    /// <summary>An SDK-style project file with these properties and items.</summary>
+    public static string ProjectFile(string framework, string properties, string items) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>{framework}</TargetFramework>
+            {properties}
+          </PropertyGroup>
+          <ItemGroup>
+            {items}
+          </ItemGroup>
+        </Project>
+        """;
+
     /// <summary>Writes a consumer project (files by relative path) and returns its folder.</summary>
     public string Consumer(string name, params (string Path, string Text)[] files)
     {

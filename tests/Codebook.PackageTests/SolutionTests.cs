@@ -18,21 +18,11 @@ public class SolutionTests
 
     public SolutionTests(PackageFixture package) => _package = package;
 
-    private const string Codebook = """<PackageReference Include="Codebook" Version="$(CodebookVersion)" PrivateAssets="all" />""";
+    private const string Codebook = PackageFixture.CodebookReference;
 
     private const string Strict = "<Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors>";
 
-    private static string Project(string framework, string properties, string items) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>{framework}</TargetFramework>
-            {properties}
-          </PropertyGroup>
-          <ItemGroup>
-            {items}
-          </ItemGroup>
-        </Project>
-        """;
+    private static string Project(string framework, string properties, string items) => PackageFixture.ProjectFile(framework, properties, items);
 
     /// <summary>A library whose public API speaks SipStatusCode, with a code of its own allowed only for INVITE.</summary>
     private static (string, string)[] Contracts(string name, string properties = "") => new[]

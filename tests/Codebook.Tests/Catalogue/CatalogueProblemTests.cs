@@ -23,6 +23,14 @@ public class CatalogueProblemTests
     }
 
     [Fact]
+    public void Generate_that_is_not_a_boolean_is_CB0002_at_the_value()
+    {
+        var (model, problems) = CatalogueFixture.Compose("use: [sip]\nprotocols:\n  sip: { generate: maybe }\n");
+        AssertAt(Assert.Single(problems), ProblemIds.InvalidEntry, 3, 20, "expected generate to be true or false but found");
+        Assert.Single(model.Protocols); // the value is dropped, so sip is generated as usual
+    }
+
+    [Fact]
     public void Invalid_yaml_is_CB0001_at_the_error()
     {
         var problem = Single("protocols:\n  sip:\n    codes:\n      499: { reason: \"unterminated\n");

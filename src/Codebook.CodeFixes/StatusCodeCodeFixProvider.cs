@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace Codebook.CodeFixes
 {
@@ -51,9 +52,17 @@ namespace Codebook.CodeFixes
             }
         }
 
-        /// <summary><c>(SipStatusCode)487</c> and <c>SipStatusCode.X</c> both become <c>SipStatusCode.Member</c>.</summary>
+        /// <summary>
+        /// <c>(SipStatusCode)487</c> and <c>SipStatusCode.X</c> both become <c>SipStatusCode.Member</c>; a number given
+        /// to a stack's status member becomes the stack's constant, which the analyzer names in full
+        /// (<c>global::Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound</c>), shortened where the usings allow.
+        /// </summary>
         private static ExpressionSyntax? Replacement(SyntaxNode node, string member)
         {
+            if (member.StartsWith("global::", System.StringComparison.Ordinal))
+            {
+                return node is LiteralExpressionSyntax ? SyntaxFactory.ParseExpression(member).WithAdditionalAnnotations(Simplifier.Annotation) : null;
+            }
             var name = SyntaxFactory.IdentifierName(member);
             return node switch
             {

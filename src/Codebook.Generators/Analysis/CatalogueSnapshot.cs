@@ -58,17 +58,17 @@ namespace Codebook.Analysis
         {
             foreach (var protocol in model.Protocols)
             {
-                yield return new ProtocolIndex(protocol, model.Namespace + "." + protocol.Prefix, null, model.InteropFor(protocol.Key));
+                yield return new ProtocolIndex(protocol, model.Namespace + "." + protocol.Prefix, null, model.CheckedInteropFor(protocol.Key));
             }
             foreach (var protocol in model.CheckedOnly)
             {
-                yield return new ProtocolIndex(protocol, null, null, model.InteropFor(protocol.Key));
+                yield return new ProtocolIndex(protocol, null, null, model.CheckedInteropFor(protocol.Key));
             }
             foreach (var referenced in model.Referenced)
             {
-                // What the reference mapped travels with its types; this project's own interop adds to it.
+                // What the reference mapped travels with its types; this project's own interop and built-in stacks add to it.
                 yield return new ProtocolIndex(referenced.Protocol, referenced.TypeNamespace, referenced.Assembly,
-                    InteropModel.Merge(referenced.Interop, model.InteropFor(referenced.Protocol.Key)));
+                    InteropModel.Merge(referenced.Interop, model.CheckedInteropFor(referenced.Protocol.Key)));
             }
         }
     }

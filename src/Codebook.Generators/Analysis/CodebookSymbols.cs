@@ -23,7 +23,28 @@ namespace Codebook.Analysis
             ForeignStatusTypes = SymbolSet(Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum));
             ForeignMethodTypes = SymbolSet(Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum));
             StatusSinks = SymbolSet(Members(compilation, interop?.StatusMembers));
+            StatusConstantTypes = Types(compilation, interop?.StatusConstants).Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct).ToList();
             MethodMembers = SymbolSet(Members(compilation, interop?.MethodMembers));
+            RequestTypes = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            HeaderMembers = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
+            foreach (var header in interop?.HeaderMembers ?? EquatableArray<HeaderMember>.Empty)
+            {
+                foreach (var member in InteropNames.AnyMembers(compilation, header.Member))
+                {
+                    if (!HeaderMembers.TryGetValue(member, out var headers))
+                    {
+                        HeaderMembers[member] = headers = new List<string>();
+                    }
+                    headers.Add(header.Header);
+                }
+            }
+            foreach (var request in interop?.RequestTypes ?? EquatableArray<RequestType>.Empty)
+            {
+                if (compilation.GetTypeByMetadataName(request.Type) is { } type)
+                {
+                    RequestTypes[type] = request.Method;
+                }
+            }
             MethodType = Generated("Method");
             RoleType = Generated("Role");
             RoleAttribute = Generated("RoleAttribute");
@@ -41,6 +62,55 @@ namespace Codebook.Analysis
         /// <summary>Anything in this compilation to check: generated types, or a stack's types mapped onto the protocol.</summary>
         public bool HasTypes => StatusType is not null || ForeignStatusTypes.Count > 0 || StatusSinks.Count > 0;
 
+        /// <summary>The code a string status member receives: "487 Request Terminated", "487"; null for any other text.</summary>
+        public static int? CodeInText(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+            var digits = 0;
+            while (digits < text.Length && digits < 4 && text[digits] >= '0' && text[digits] <= '9')
+            {
+                digits++;
+            }
+            if (digits != 3 || (digits < text.Length && text[digits] != ' '))
+            {
+                return null;
+            }
+            return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
+        }
+
+        /// <summary>
+        /// The code a static readonly string of a status-constants class holds, as a stack built without constants
+        /// writes it (<c>public static readonly string x487_Request_Terminated = "487 Request Terminated"</c>):
+        /// from its initializer when the source is in this compilation, else from the three digits in its name.
+        /// </summary>
+        public int? CodeOfReadonlyString(IFieldSymbol field)
+        {
+            if (!field.IsStatic || !field.IsReadOnly || field.Type.SpecialType != SpecialType.System_String || !StatusConstantTypes.Contains(field.ContainingType.OriginalDefinition, SymbolEqualityComparer.Default))
+            {
+                return null;
+            }
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal })
+                {
+                    return CodeInText(literal.Token.ValueText);
+                }
+            }
+            var name = field.Name;
+            for (var i = 0; i + 3 <= name.Length; i++)
+            {
+                if (char.IsDigit(name[i]) && char.IsDigit(name[i + 1]) && char.IsDigit(name[i + 2])
+                    && (i == 0 || !char.IsDigit(name[i - 1])) && (i + 3 == name.Length || !char.IsDigit(name[i + 3])))
+                {
+                    return (name[i] - '0') * 100 + (name[i + 1] - '0') * 10 + (name[i + 2] - '0');
+                }
+            }
+            return null;
+        }
+
         /// <summary>The catalogue side, shared by every compilation.</summary>
         public ProtocolIndex Index { get; }
 
@@ -57,6 +127,47 @@ namespace Codebook.Analysis
 
         /// <summary>Members holding a request's method, as a string or an enum (interop method-members).</summary>
         public HashSet<ISymbol> MethodMembers { get; }
+
+        /// <summary>Classes whose constants (or static readonly strings) name codes: <c>StatusCodes.Status404NotFound</c>, <c>SIP_ResponseCodes.x487_Request_Terminated</c>.</summary>
+        public List<INamedTypeSymbol> StatusConstantTypes { get; }
+
+        /// <summary>Members that set or add headers (interop header-members): using one counts as setting them.</summary>
+        public Dictionary<ISymbol, List<string>> HeaderMembers { get; }
+
+        /// <summary>A stack's request class per method (interop request-types): <c>RtspRequestPlay</c> is PLAY.</summary>
+        public Dictionary<ISymbol, string> RequestTypes { get; }
+
+        /// <summary>The method a request class (or a class derived from one) stands for.</summary>
+        public string? RequestMethod(ITypeSymbol? type)
+        {
+            for (var t = type; t is not null && RequestTypes.Count > 0; t = t.BaseType)
+            {
+                if (RequestTypes.TryGetValue(t.OriginalDefinition, out var method))
+                {
+                    return method;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// The stack's own named constant for <paramref name="code"/> ("StatusCodes.Status404NotFound"), to name in
+        /// place of a number; null when the stack has none.
+        /// </summary>
+        public (INamedTypeSymbol Type, string Member)? ConstantFor(int code)
+        {
+            foreach (var type in StatusConstantTypes)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { IsConst: true, DeclaredAccessibility: Accessibility.Public, ConstantValue: int value } field && value == code)
+                    {
+                        return (type, field.Name);
+                    }
+                }
+            }
+            return null;
+        }
 
         public bool IsStatusType(ITypeSymbol? type) =>
             type is INamedTypeSymbol named && (named.Equals(StatusType, SymbolEqualityComparer.Default) || ForeignStatusTypes.Contains(named));

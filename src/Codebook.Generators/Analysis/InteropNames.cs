@@ -42,11 +42,20 @@ namespace Codebook.Analysis
             }
         }
 
+        /// <summary>"Namespace.Type.Member": every member of that name (methods, properties, fields, events).</summary>
+        public static IEnumerable<ISymbol> AnyMembers(Compilation compilation, string name)
+        {
+            var dot = name.LastIndexOf('.');
+            return dot > 0 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } type
+                ? type.GetMembers(name.Substring(dot + 1))
+                : Enumerable.Empty<ISymbol>();
+        }
+
         /// <summary>The mappings of <paramref name="file"/> that resolve to something unusable in <paramref name="compilation"/>.</summary>
         public static IEnumerable<CatalogueProblem> Mistakes(Compilation compilation, CatalogueSource file)
         {
             var document = CatalogueParser.Parse(file.Text, file.Path, new List<CatalogueProblem>()); // its own problems are reported already
-            foreach (var interop in document.Interop)
+            foreach (var interop in document.Interop.Concat(document.Stacks.SelectMany(s => s.Protocols)))
             {
                 foreach (var (name, kind) in interop.StatusTypes.Select(n => (n, "status-types")).Concat(interop.MethodTypes.Select(n => (n, "method-types"))))
                 {
@@ -62,14 +71,23 @@ namespace Codebook.Analysis
                     foreach (var member in Members(compilation, name.Value.Trim()))
                     {
                         var type = Underlying(TypeOf(member));
-                        if (type is not null && !IsInteger(type))
+                        if (type is not null && !IsInteger(type) && type.SpecialType != SpecialType.System_String)
                         {
                             yield return new CatalogueProblem(ProblemIds.InvalidEntry,
-                                $"status-members names '{name.Value}', which holds {type.ToDisplayString()}; status members must hold the code as an integer" +
+                                $"status-members names '{name.Value}', which holds {type.ToDisplayString()}; status members must hold the code as an integer or as a status line string (\"487 Request Terminated\")" +
                                 (type.TypeKind == TypeKind.Enum ? $" (list the enum {type.ToDisplayString()} under status-types instead)" : ""),
                                 name.Range);
                             break;
                         }
+                    }
+                }
+                foreach (var name in interop.StatusConstants)
+                {
+                    if (compilation.GetTypeByMetadataName(name.Value.Trim()) is { TypeKind: not (TypeKind.Class or TypeKind.Struct) } type)
+                    {
+                        yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                            $"status-constants names '{name.Value}', which is {(type.TypeKind is TypeKind.Enum or TypeKind.Interface ? "an" : "a")} {type.TypeKind.ToString().ToLowerInvariant()}; list classes whose constants name codes here, and enums under status-types",
+                            name.Range);
                     }
                 }
                 foreach (var name in interop.MethodMembers)

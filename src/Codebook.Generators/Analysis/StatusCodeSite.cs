@@ -237,7 +237,7 @@ namespace Codebook.Analysis
         /// </summary>
         public Context MethodContext()
         {
-            if (Protocol.MethodType is null && Protocol.ForeignMethodTypes.Count == 0 && Protocol.MethodMembers.Count == 0)
+            if (Protocol.MethodType is null && Protocol.ForeignMethodTypes.Count == 0 && Protocol.MethodMembers.Count == 0 && Protocol.RequestTypes.Count == 0)
             {
                 return default;
             }
@@ -345,16 +345,40 @@ namespace Codebook.Analysis
         private IReadOnlyList<string>? BranchMethods(IOperation parent, IOperation child) =>
                 parent switch
                 {
-                    ISwitchCaseOperation section when IsOn(section.Parent as ISwitchOperation) => SectionMethods(section),
+                    ISwitchCaseOperation { Parent: ISwitchOperation switchOperation } section when IsOn(switchOperation) || Protocol.RequestTypes.Count > 0 =>
+                        SectionMethods(section, typesOnly: !IsOn(switchOperation)),
                     ISwitchExpressionArmOperation arm when arm.Value == child && arm.Parent is ISwitchExpressionOperation switchExpression
-                        && IsMethodValue(switchExpression.Value) => PatternMethods(arm.Pattern),
+                        && (IsMethodValue(switchExpression.Value) || Protocol.RequestTypes.Count > 0) => PatternMethods(arm.Pattern, typesOnly: !IsMethodValue(switchExpression.Value)),
                     IConditionalOperation conditional when conditional.WhenTrue == child => ConditionMethods(conditional.Condition, negated: false),
                     IConditionalOperation conditional when conditional.WhenFalse == child => ConditionMethods(conditional.Condition, negated: true),
                     _ => null,
                 };
 
-        /// <summary>[RespondsTo] on the member (or the member enclosing a lambda or local function), then on its types.</summary>
+        /// <summary>
+        /// [RespondsTo] on the member (or the member enclosing a lambda or local function), then on its types; else a
+        /// parameter of the member typed as a stack's request class (<c>OnPlay(RtspRequestPlay request)</c>).
+        /// </summary>
         private Context RespondsToContext()
+        {
+            var respondsTo = RespondsToAttributeContext();
+            if (respondsTo.IsKnown || Protocol.RequestTypes.Count == 0)
+            {
+                return respondsTo;
+            }
+            for (var symbol = _context.ContainingSymbol; symbol is IMethodSymbol method; symbol = symbol.ContainingSymbol)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (Protocol.RequestMethod(parameter.Type) is { } token)
+                    {
+                        return new Context(new[] { token }, $"the {parameter.Type.Name} parameter of {method.Name}");
+                    }
+                }
+            }
+            return default;
+        }
+
+        private Context RespondsToAttributeContext()
         {
             if (Protocol.RespondsToAttribute is { } respondsTo)
             {
@@ -428,7 +452,7 @@ namespace Codebook.Analysis
         }
 
         /// <summary>Whether <paramref name="operation"/> or anything below it names the header; a loop, not recursion, since expressions can nest thousands deep.</summary>
-        private static bool Mentions(IOperation operation, string header, Stack<IOperation> pending)
+        private bool Mentions(IOperation operation, string header, Stack<IOperation> pending)
         {
             pending.Clear();
             pending.Push(operation);
@@ -447,8 +471,14 @@ namespace Codebook.Analysis
             return false;
         }
 
-        private static bool Names(IOperation operation, string header)
+        private bool Names(IOperation operation, string header)
         {
+            if (Protocol.HeaderMembers.Count > 0 && operation is IMemberReferenceOperation or IInvocationOperation
+                && Protocol.HeaderMembers.TryGetValue((operation is IInvocationOperation call ? call.TargetMethod : ((IMemberReferenceOperation)operation).Member).OriginalDefinition, out var headers)
+                && headers.Any(h => NameComparer.Instance.Equals(h, header)))
+            {
+                return true; // a stack's member that sets the header (SIPResponse.GetResponse adds Allow)
+            }
             // Switching on the kind first spares an interface cast and a constant lookup on every operation.
             switch (operation.Kind)
             {
@@ -583,7 +613,8 @@ namespace Codebook.Analysis
             return operation;
         }
 
-        private IReadOnlyList<string>? SectionMethods(ISwitchCaseOperation section)
+        /// <param name="typesOnly">The switch is not on a method value: only request classes (<c>case RtspRequestPlay p:</c>) say anything.</param>
+        private IReadOnlyList<string>? SectionMethods(ISwitchCaseOperation section, bool typesOnly)
         {
             List<string>? tokens = null;
             IReadOnlyList<string>? single = null;
@@ -591,8 +622,8 @@ namespace Codebook.Analysis
             {
                 var clauseTokens = clause switch
                 {
-                    ISingleValueCaseClauseOperation value => Protocol.MethodToken(Unwrap(value.Value)) is { } t ? new[] { t } : null,
-                    IPatternCaseClauseOperation { Guard: null } pattern => PatternMethods(pattern.Pattern),
+                    ISingleValueCaseClauseOperation value when !typesOnly => Protocol.MethodToken(Unwrap(value.Value)) is { } t ? new[] { t } : null,
+                    IPatternCaseClauseOperation { Guard: null } pattern => PatternMethods(pattern.Pattern, typesOnly),
                     _ => null,
                 };
                 if (clauseTokens is null)
@@ -611,15 +642,22 @@ namespace Codebook.Analysis
             return tokens ?? single ?? Array.Empty<string>();
         }
 
-        private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern)
+        /// <summary>The methods a pattern admits: method constants (unless <paramref name="typesOnly"/>), and request classes.</summary>
+        private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern, bool typesOnly)
         {
             switch (pattern)
             {
-                case IConstantPatternOperation constant:
+                case IConstantPatternOperation constant when !typesOnly:
                     return Protocol.MethodToken(Unwrap(constant.Value)) is { } token ? new[] { token } : null;
+                case IDeclarationPatternOperation { MatchedType: var matched }:
+                    return Protocol.RequestMethod(matched) is { } declared ? new[] { declared } : null;
+                case ITypePatternOperation { MatchedType: var matched }:
+                    return Protocol.RequestMethod(matched) is { } typed ? new[] { typed } : null;
+                case IRecursivePatternOperation { MatchedType: var matched }:
+                    return Protocol.RequestMethod(matched) is { } recursive ? new[] { recursive } : null;
                 case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } alternatives:
-                    var left = PatternMethods(alternatives.LeftPattern);
-                    var right = PatternMethods(alternatives.RightPattern);
+                    var left = PatternMethods(alternatives.LeftPattern, typesOnly);
+                    var right = PatternMethods(alternatives.RightPattern, typesOnly);
                     return left is null || right is null ? null : left.Concat(right).ToList();
                 default:
                     return null;
@@ -685,7 +723,11 @@ namespace Codebook.Analysis
                 case IInvocationOperation invocation when !negated && EqualsOperands(invocation) is var (left, right):
                     // string.Equals(m, "INVITE"[, comparison]), m.Equals("INVITE"[, comparison])
                     return ComparedMethod(left, right);
-                case IIsPatternOperation isPattern when IsMethodValue(isPattern.Value):
+                case IIsTypeOperation { IsNegated: false } isType when !negated:
+                    // request is RtspRequestPlay
+                    return Protocol.RequestMethod(isType.TypeOperand) is { } requested ? new[] { requested } : null;
+                case IIsPatternOperation isPattern when Protocol.RequestTypes.Count > 0 || IsMethodValue(isPattern.Value):
+                    var typesOnly = !IsMethodValue(isPattern.Value);
                     var pattern = isPattern.Pattern;
                     var isNot = false;
                     while (pattern is INegatedPatternOperation negatedPattern)
@@ -693,7 +735,7 @@ namespace Codebook.Analysis
                         isNot = !isNot;
                         pattern = negatedPattern.Pattern;
                     }
-                    return isNot == negated ? PatternMethods(pattern) : null;
+                    return isNot == negated ? PatternMethods(pattern, typesOnly) : null;
                 default:
                     return null;
             }

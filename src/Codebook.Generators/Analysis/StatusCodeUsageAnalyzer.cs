@@ -58,8 +58,8 @@ namespace Codebook.Analysis
                     block.RegisterOperationAction(operation => Analyze(operation, symbols, cache), CodeKinds);
                     if (symbols.HasSinks)
                     {
-                        // Integers assigned to an existing stack's status property or parameter (interop status-members).
-                        block.RegisterOperationAction(operation => AnalyzeInteger(operation, symbols, cache), LiteralKind);
+                        // Numbers and status lines given to an existing stack's status property or parameter (interop status-members).
+                        block.RegisterOperationAction(operation => AnalyzeSinkValue(operation, symbols, cache), LiteralKind);
                     }
                 });
             });
@@ -102,6 +102,10 @@ namespace Codebook.Analysis
                     NumericLiteralRule.Check(site, conversion.Type);
                     UndefinedCodeRule.Check(site);
                     break;
+                case IFieldReferenceOperation when symbols.HasSinks:
+                    // StatusCodes.Status405MethodNotAllowed, SIP_ResponseCodes.x487_Request_Terminated given to a status member
+                    AnalyzeSinkValue(context, symbols, cache);
+                    return;
                 default:
                     return;
             }
@@ -109,14 +113,23 @@ namespace Codebook.Analysis
             CheckSent(site);
         }
 
-        /// <summary>An integer literal that flows into an interop status member: <c>response.StatusCode = 487</c>.</summary>
-        private static void AnalyzeInteger(OperationAnalysisContext context, CodebookSymbols symbols, BlockCache cache)
+        /// <summary>
+        /// A number or status line that flows into an interop status member: <c>response.StatusCode = 487</c>,
+        /// <c>Results.StatusCode(StatusCodes.Status405MethodNotAllowed)</c>, <c>CreateResponse("487 Request Terminated", request)</c>.
+        /// </summary>
+        private static void AnalyzeSinkValue(OperationAnalysisContext context, CodebookSymbols symbols, BlockCache cache)
         {
-            if (context.Operation is not ILiteralOperation { ConstantValue: { HasValue: true, Value: int value } } literal)
+            var operation = context.Operation;
+            var constant = operation.ConstantValue;
+            if (constant.HasValue ? constant.Value is not (int or string) : operation is not IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.SpecialType: SpecialType.System_String } })
             {
                 return;
             }
-            var target = StatusCodeSite.FlowTarget(literal, out var flowed) switch
+            if (constant.Value is string text && ProtocolSymbols.CodeInText(text) is null)
+            {
+                return; // not a status line: no need to find where it goes
+            }
+            var target = StatusCodeSite.FlowTarget(operation, out var flowed) switch
             {
                 ISimpleAssignmentOperation assignment when assignment.Value == flowed => (assignment.Target as IMemberReferenceOperation)?.Member,
                 IArgumentOperation argument => argument.Parameter,
@@ -126,12 +139,21 @@ namespace Codebook.Analysis
             {
                 return;
             }
-            if (cache.IsGenerated(context))
+            var value = constant.Value switch
+            {
+                int number => number,
+                string line => ProtocolSymbols.CodeInText(line),
+                _ => protocol.CodeOfReadonlyString(((IFieldReferenceOperation)operation).Field),
+            };
+            if (value is not { } code || cache.IsGenerated(context))
             {
                 return;
             }
-            var site = new StatusCodeSite(context, cache, protocol, literal, value);
-            NumericLiteralRule.Check(site, null);
+            var site = new StatusCodeSite(context, cache, protocol, operation, code);
+            if (operation is ILiteralOperation && constant.Value is int)
+            {
+                NumericLiteralRule.Check(site, null); // a constant already has a name
+            }
             UndefinedCodeRule.Check(site);
             CheckSent(site);
         }

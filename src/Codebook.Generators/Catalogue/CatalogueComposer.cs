@@ -45,6 +45,7 @@ namespace Codebook.Catalogue
 
             var ns = baseDocument.Namespace;
             var interop = new List<InteropEntry>(baseDocument.Interop);
+            var switches = new Dictionary<string, Located<bool>>(StringComparer.Ordinal);
             List<Located<string>>? use = null;
             var declared = new List<string>();
             // The same file listed twice (by the package's targets and by hand) counts once.
@@ -53,6 +54,15 @@ namespace Codebook.Catalogue
                 var document = CatalogueParser.Parse(file.Text, file.Path, found);
                 ns = document.Namespace ?? ns;
                 interop.AddRange(document.Interop);
+                foreach (var stack in document.Stacks)
+                {
+                    // A project's own stacks (and what it adds to a built-in one) are its interop, recorded with its types.
+                    interop.AddRange(stack.Protocols);
+                    if (stack.Enabled is { } enabled)
+                    {
+                        switches[stack.Key.Value] = enabled;
+                    }
+                }
                 if (document.Use is not null)
                 {
                     (use ??= new List<Located<string>>()).AddRange(document.Use);
@@ -159,24 +169,30 @@ namespace Codebook.Catalogue
                 models.Add(model);
             }
 
+            var known = models.Concat(checkedOnly).Concat(referenced.Select(r => r.Protocol)).ToList();
             var interopModels = new List<InteropModel>();
             foreach (var group in interop.GroupBy(i => i.Protocol.Value))
             {
-                var known = models.Concat(checkedOnly).Select(m => m.Key).Concat(provided.Keys).ToList();
-                if (!known.Contains(group.Key))
+                if (known.FirstOrDefault(m => m.Key == group.Key) is not { } protocol)
                 {
                     found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
-                        $"interop names protocol '{group.Key}', which this project neither generates, checks (generate: false) nor references; known: {string.Join(", ", known)}",
+                        $"interop names protocol '{group.Key}', which this project neither generates, checks (generate: false) nor references; known: {string.Join(", ", known.Select(m => m.Key))}",
                         group.First().Protocol.Range));
                     continue;
                 }
-                EquatableArray<string> Names(System.Func<InteropEntry, List<Located<string>>> list) =>
-                    group.SelectMany(list).Select(n => n.Value.Trim()).Where(n => n.Length > 0).Distinct().ToEquatableArray();
-                interopModels.Add(new InteropModel(group.Key, Names(i => i.StatusTypes), Names(i => i.StatusMembers), Names(i => i.MethodTypes), Names(i => i.MethodMembers)));
+                interopModels.Add(ToInteropModel(group.Key, protocol, group, found));
+            }
+            var stacks = StackModels(baseDocument, protocols, known, found);
+            foreach (var pair in switches.Where(pair => !stacks.Any(stack => stack.Key == pair.Key)))
+            {
+                found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                    $"stacks turns '{pair.Key}' {(pair.Value.Value ? "on" : "off")}, which is no stack Codebook knows; known: {string.Join(", ", stacks.Select(stack => stack.Key))}",
+                    pair.Value.Range));
             }
 
             problems.AddRange(Distinct(found));
-            return new CatalogueModel(rootNamespace, models.ToEquatableArray(), interopModels.ToEquatableArray(), checkedOnly.ToEquatableArray(), referenced.ToEquatableArray());
+            return new CatalogueModel(rootNamespace, models.ToEquatableArray(), interopModels.ToEquatableArray(), checkedOnly.ToEquatableArray(),
+                referenced.ToEquatableArray(), BuiltIn(stacks, switches, known));
         }
 
         /// <summary>
@@ -196,7 +212,93 @@ namespace Codebook.Catalogue
             // With a reference that carries a catalogue, nothing is generated unless a project file asks.
             var models = references?.Any() != true ? ready.Protocols : EquatableArray<ProtocolModel>.Empty;
             problems.AddRange(Distinct(found));
-            return new CatalogueModel(rootNamespace, models, EquatableArray<InteropModel>.Empty, EquatableArray<ProtocolModel>.Empty, referenced.ToEquatableArray());
+            // The ready model holds every built-in stack (no project file turned one off), merged per protocol.
+            var builtIn = ready.BuiltIn.Where(i => models.Any(m => m.Key == i.Protocol) || referenced.Any(r => r.Protocol.Key == i.Protocol));
+            return new CatalogueModel(rootNamespace, models, EquatableArray<InteropModel>.Empty, EquatableArray<ProtocolModel>.Empty, referenced.ToEquatableArray(),
+                builtIn.ToEquatableArray());
+        }
+
+        /// <summary>One protocol's mappings from every entry that names it; names trimmed, blanks and repeats dropped.</summary>
+        /// <param name="protocol">The protocol, to check request-types' methods against; null when the project does not have it.</param>
+        private static InteropModel ToInteropModel(string key, ProtocolModel? protocol, IEnumerable<InteropEntry> entries, List<CatalogueProblem> found)
+        {
+            var list = entries.ToList();
+            EquatableArray<string> Names(Func<InteropEntry, List<Located<string>>> names) =>
+                list.SelectMany(names).Select(n => n.Value.Trim()).Where(n => n.Length > 0).Distinct().ToEquatableArray();
+            var requestTypes = new List<RequestType>();
+            foreach (var (type, method) in list.SelectMany(i => i.RequestTypes))
+            {
+                if (protocol is null)
+                {
+                    requestTypes.Add(new RequestType(type.Value.Trim(), method.Value.Trim()));
+                }
+                else if (protocol.Methods.FirstOrDefault(m => string.Equals(m.Token, method.Value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } token)
+                {
+                    requestTypes.Add(new RequestType(type.Value.Trim(), token.Token));
+                }
+                else
+                {
+                    found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                        $"request-types maps '{type.Value}' to '{method.Value}', which is not a method of protocol '{protocol.Key}'; its methods: {string.Join(", ", protocol.Methods.Select(m => m.Token))}",
+                        method.Range));
+                }
+            }
+            return new InteropModel(key, Names(i => i.StatusTypes), Names(i => i.StatusMembers), Names(i => i.StatusConstants),
+                Names(i => i.MethodTypes), Names(i => i.MethodMembers), requestTypes.Distinct().ToEquatableArray(),
+                list.SelectMany(i => i.HeaderMembers).Select(h => new HeaderMember(h.Header.Value.Trim(), h.Member.Value.Trim())).Distinct().ToEquatableArray());
+        }
+
+        /// <summary>The stacks the embedded catalogue knows, their methods checked against the protocols this project has.</summary>
+        private static EquatableArray<StackModel> StackModels(
+            CatalogueDocument embedded, Dictionary<string, ProtocolEntry> declared, List<ProtocolModel> known, List<CatalogueProblem> found)
+        {
+            var stacks = new List<StackModel>();
+            foreach (var stack in embedded.Stacks)
+            {
+                var mapped = new List<InteropModel>();
+                foreach (var group in stack.Protocols.GroupBy(i => i.Protocol.Value))
+                {
+                    if (!declared.ContainsKey(group.Key))
+                    {
+                        found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                            $"stack '{stack.Key.Value}' maps types onto protocol '{group.Key}', which the catalogue does not declare", group.First().Protocol.Range));
+                        continue;
+                    }
+                    mapped.Add(ToInteropModel(group.Key, known.FirstOrDefault(m => m.Key == group.Key), group, found));
+                }
+                stacks.Add(new StackModel(stack.Key.Value, mapped.ToEquatableArray()));
+            }
+            return stacks.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// The built-in stacks' mappings, per protocol, for the protocols this project knows; a stack turned off
+        /// (<c>stacks: { sipsorcery: false }</c>) is left out. A stack's protocol the project does not have (its
+        /// <c>use:</c> left it out) is simply not checked: nothing the project wrote asked for it.
+        /// </summary>
+        private static EquatableArray<InteropModel> BuiltIn(EquatableArray<StackModel> stacks, Dictionary<string, Located<bool>> switches, List<ProtocolModel> known)
+        {
+            var merged = new List<InteropModel>();
+            foreach (var stack in stacks)
+            {
+                if (switches.TryGetValue(stack.Key, out var enabled) && !enabled.Value)
+                {
+                    continue;
+                }
+                foreach (var interop in stack.Protocols.Where(i => known.Any(m => m.Key == i.Protocol)))
+                {
+                    var index = merged.FindIndex(m => m.Protocol == interop.Protocol);
+                    if (index < 0)
+                    {
+                        merged.Add(interop);
+                    }
+                    else
+                    {
+                        merged[index] = InteropModel.Merge(merged[index], interop)!;
+                    }
+                }
+            }
+            return merged.ToEquatableArray();
         }
 
         /// <summary>

@@ -23,6 +23,23 @@ namespace Codebook.Catalogue
         public List<ProtocolEntry> Protocols { get; } = new();
 
         public List<InteropEntry> Interop { get; } = new();
+
+        public List<StackEntry> Stacks { get; } = new();
+    }
+
+    /// <summary>
+    /// A named stack under <c>stacks:</c>: its types mapped onto protocols (the embedded catalogue knows the
+    /// stacks people use), or <c>false</c>/<c>true</c> to turn a stack of that name off or on again.
+    /// </summary>
+    internal sealed class StackEntry
+    {
+        public StackEntry(Located<string> key) => Key = key;
+
+        public Located<string> Key { get; }
+
+        public Located<bool>? Enabled { get; set; }
+
+        public List<InteropEntry> Protocols { get; } = new();
     }
 
     /// <summary>Types and members of an existing stack that stand for a protocol's status codes and methods.</summary>
@@ -36,9 +53,17 @@ namespace Codebook.Catalogue
 
         public List<Located<string>> StatusMembers { get; } = new();
 
+        public List<Located<string>> StatusConstants { get; } = new();
+
         public List<Located<string>> MethodTypes { get; } = new();
 
         public List<Located<string>> MethodMembers { get; } = new();
+
+        /// <summary>A stack's request class per method: type name and the method token it stands for.</summary>
+        public List<(Located<string> Type, Located<string> Method)> RequestTypes { get; } = new();
+
+        /// <summary>Members that set or add a header: using one in a body counts as setting that header.</summary>
+        public List<(Located<string> Header, Located<string> Member)> HeaderMembers { get; } = new();
     }
 
     internal sealed class ProtocolEntry

@@ -14,23 +14,40 @@ namespace Codebook.Catalogue
         EquatableArray<ProtocolModel> Protocols,
         EquatableArray<InteropModel> Interop,
         EquatableArray<ProtocolModel> CheckedOnly,
-        EquatableArray<ReferencedProtocol> Referenced)
+        EquatableArray<ReferencedProtocol> Referenced,
+        EquatableArray<InteropModel> BuiltIn)
     {
-        /// <summary>The stack types this project's files map onto protocol <paramref name="key"/>, if any.</summary>
+        /// <summary>The stack types this project's files map onto protocol <paramref name="key"/>, if any: what its record carries.</summary>
         public InteropModel? InteropFor(string key) => Interop.FirstOrDefault(i => i.Protocol == key);
+
+        /// <summary>Everything checked as protocol <paramref name="key"/> here: the project's mappings and the built-in stacks it left on.</summary>
+        public InteropModel? CheckedInteropFor(string key) => InteropModel.Merge(InteropFor(key), BuiltIn.FirstOrDefault(i => i.Protocol == key));
     }
 
+    /// <summary>A stack the embedded catalogue knows (<c>stacks:</c>): its types mapped onto protocols.</summary>
+    internal sealed record StackModel(string Key, EquatableArray<InteropModel> Protocols);
+
+    /// <summary>A stack's request class that stands for one method: <c>Rtsp.Messages.RtspRequestPlay</c> is PLAY.</summary>
+    internal sealed record RequestType(string Type, string Method);
+
+    /// <summary>A stack's member that sets or adds <paramref name="Header"/> (<c>SIPResponse.GetResponse</c> adds Allow).</summary>
+    internal sealed record HeaderMember(string Header, string Member);
+
     /// <summary>
-    /// Foreign types mapped onto a protocol (docs/adopting.md): enums whose values are status codes, int members
-    /// and parameters that receive codes ("Type.Member", "Type.Method(parameter)"), enums whose member names are
-    /// methods, and members that hold a request's method. Names are metadata names, resolved by the analyzer.
+    /// Foreign types mapped onto a protocol (docs/adopting.md): enums whose values are status codes, integer or
+    /// string members and parameters that receive codes ("Type.Member", "Type.Method(parameter)"), classes whose
+    /// constants name codes, enums whose member names are methods, members that hold a request's method,
+    /// request classes that stand for one method, and members that set a header. Names are metadata names, resolved by the analyzer.
     /// </summary>
     internal sealed record InteropModel(
         string Protocol,
         EquatableArray<string> StatusTypes,
         EquatableArray<string> StatusMembers,
+        EquatableArray<string> StatusConstants,
         EquatableArray<string> MethodTypes,
-        EquatableArray<string> MethodMembers)
+        EquatableArray<string> MethodMembers,
+        EquatableArray<RequestType> RequestTypes,
+        EquatableArray<HeaderMember> HeaderMembers)
     {
         /// <summary>Both mappings at once (either may be missing); names listed by both count once.</summary>
         public static InteropModel? Merge(InteropModel? first, InteropModel? second)
@@ -39,9 +56,10 @@ namespace Codebook.Catalogue
             {
                 return first ?? second;
             }
-            static EquatableArray<string> Both(EquatableArray<string> a, EquatableArray<string> b) => a.Concat(b).Distinct().ToEquatableArray();
+            static EquatableArray<T> Both<T>(EquatableArray<T> a, EquatableArray<T> b) where T : System.IEquatable<T> => a.Concat(b).Distinct().ToEquatableArray();
             return new InteropModel(first.Protocol, Both(first.StatusTypes, second.StatusTypes), Both(first.StatusMembers, second.StatusMembers),
-                Both(first.MethodTypes, second.MethodTypes), Both(first.MethodMembers, second.MethodMembers));
+                Both(first.StatusConstants, second.StatusConstants), Both(first.MethodTypes, second.MethodTypes), Both(first.MethodMembers, second.MethodMembers),
+                Both(first.RequestTypes, second.RequestTypes), Both(first.HeaderMembers, second.HeaderMembers));
         }
     }
 

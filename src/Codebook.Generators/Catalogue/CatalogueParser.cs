@@ -14,8 +14,8 @@ namespace Codebook.Catalogue
         /// <summary>The keys allowed at each level of the file (codes.schema.json lists the same; a test keeps them equal).</summary>
         internal static class Keys
         {
-            public static readonly string[] Root = { "namespace", "use", "protocols", "interop" };
-            public static readonly string[] Interop = { "status-types", "status-members", "method-types", "method-members" };
+            public static readonly string[] Root = { "namespace", "use", "protocols", "interop", "stacks" };
+            public static readonly string[] Interop = { "status-types", "status-members", "status-constants", "method-types", "method-members", "request-types", "header-members" };
             public static readonly string[] Protocol = { "extends", "generate", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
             public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
             public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
@@ -79,19 +79,16 @@ namespace Codebook.Catalogue
                         {
                             if (String(protocolKey, "a protocol key") is { } interopKey)
                             {
-                                var interop = new InteropEntry(interopKey);
-                                foreach (var (field, list) in Fields(interopNode, $"interop for '{interopKey.Value}'", Keys.Interop))
-                                {
-                                    var names = StringList(list, field) ?? new List<Located<string>>();
-                                    (field switch
-                                    {
-                                        "status-types" => interop.StatusTypes,
-                                        "status-members" => interop.StatusMembers,
-                                        "method-types" => interop.MethodTypes,
-                                        _ => interop.MethodMembers,
-                                    }).AddRange(names);
-                                }
-                                document.Interop.Add(interop);
+                                document.Interop.Add(ReadInterop(interopNode, interopKey, $"interop for '{interopKey.Value}'"));
+                            }
+                        }
+                        break;
+                    case "stacks":
+                        foreach (var (stackKey, stackNode) in Entries(value, "stacks", ProblemIds.Duplicate))
+                        {
+                            if (String(stackKey, "a stack key") is { } stackName)
+                            {
+                                document.Stacks.Add(ReadStack(stackNode, stackName));
                             }
                         }
                         break;
@@ -109,6 +106,76 @@ namespace Codebook.Catalogue
                         break;
                 }
             }
+        }
+
+        private InteropEntry ReadInterop(YamlNode node, Located<string> protocolKey, string what)
+        {
+            var interop = new InteropEntry(protocolKey);
+            foreach (var (field, list) in Fields(node, what, Keys.Interop))
+            {
+                if (field == "request-types")
+                {
+                    foreach (var (typeNode, methodNode) in Entries(list, "request-types", ProblemIds.Duplicate))
+                    {
+                        if (String(typeNode, "a request type") is { } type && String(methodNode, $"the method '{type.Value}' stands for") is { } method)
+                        {
+                            interop.RequestTypes.Add((type, method));
+                        }
+                    }
+                    continue;
+                }
+                if (field == "header-members")
+                {
+                    foreach (var (headerNode, membersNode) in Entries(list, "header-members", ProblemIds.Duplicate))
+                    {
+                        if (String(headerNode, "a header name") is { } header)
+                        {
+                            foreach (var member in StringList(membersNode, $"the members that set {header.Value}") ?? new List<Located<string>>())
+                            {
+                                interop.HeaderMembers.Add((header, member));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                var names = StringList(list, field) ?? new List<Located<string>>();
+                (field switch
+                {
+                    "status-types" => interop.StatusTypes,
+                    "status-members" => interop.StatusMembers,
+                    "status-constants" => interop.StatusConstants,
+                    "method-types" => interop.MethodTypes,
+                    _ => interop.MethodMembers,
+                }).AddRange(names);
+            }
+            return interop;
+        }
+
+        /// <summary><c>sipsorcery: false</c>, or the stack's mappings per protocol.</summary>
+        private StackEntry ReadStack(YamlNode node, Located<string> key)
+        {
+            var stack = new StackEntry(key);
+            if (node.Kind == YamlNodeKind.Scalar)
+            {
+                if (node.IsPlain && (node.Value == "true" || node.Value == "false"))
+                {
+                    stack.Enabled = new Located<bool>(node.Value == "true", node.Range);
+                }
+                else
+                {
+                    Problem(ProblemIds.InvalidEntry, node, $"expected stack '{key.Value}' to be false (to turn it off), true, or a map from protocol keys to mappings but found {node.Describe()}");
+                }
+                return stack;
+            }
+            foreach (var (protocolNode, interopNode) in Entries(node, $"stack '{key.Value}'", ProblemIds.Duplicate))
+            {
+                if (String(protocolNode, "a protocol key") is not { } protocolKey)
+                {
+                    continue;
+                }
+                stack.Protocols.Add(ReadInterop(interopNode, protocolKey, $"stack '{key.Value}' for '{protocolKey.Value}'"));
+            }
+            return stack;
         }
 
         private void ReadProtocol(YamlNode node, ProtocolEntry protocol)

@@ -19,8 +19,8 @@ namespace Codebook.Catalogue
     /// <summary>A recorded catalogue as found on a reference, not yet read: cheap to find and to compare.</summary>
     internal sealed record RecordText(string Assembly, string Text);
 
-    /// <summary>The embedded catalogue composed ahead of time: its root namespace and validated protocols.</summary>
-    internal sealed record ReadyCatalogue(string Namespace, EquatableArray<ProtocolModel> Protocols);
+    /// <summary>The embedded catalogue composed ahead of time: its root namespace, validated protocols and built-in stacks' mappings.</summary>
+    internal sealed record ReadyCatalogue(string Namespace, EquatableArray<ProtocolModel> Protocols, EquatableArray<InteropModel> BuiltIn);
 
     /// <summary>
     /// The catalogue an assembly was generated from, as data in its metadata: one
@@ -36,7 +36,8 @@ namespace Codebook.Catalogue
         public const string MetadataKey = "Codebook.Protocol";
 
         /// <summary>The format this Codebook writes and the newest it reads.</summary>
-        public const int FormatVersion = 1;
+        /// <remarks>2 added status-constants, request-types and header-members to the interop fields.</remarks>
+        public const int FormatVersion = 2;
 
         public static string Write(string rootNamespace, bool isPublic, ProtocolModel protocol, InteropModel? interop)
         {
@@ -92,10 +93,7 @@ namespace Codebook.Catalogue
             w.Bool(interop is not null);
             if (interop is not null)
             {
-                w.Texts(interop.StatusTypes);
-                w.Texts(interop.StatusMembers);
-                w.Texts(interop.MethodTypes);
-                w.Texts(interop.MethodMembers);
+                w.Interop(interop);
             }
             return w.ToString();
         }
@@ -113,6 +111,12 @@ namespace Codebook.Catalogue
             foreach (var protocol in ready.Protocols)
             {
                 w.Text(Write(ready.Namespace, true, protocol, null));
+            }
+            w.Int(ready.BuiltIn.Count);
+            foreach (var interop in ready.BuiltIn)
+            {
+                w.Text(interop.Protocol);
+                w.Interop(interop);
             }
             return w.ToString();
         }
@@ -138,7 +142,12 @@ namespace Codebook.Catalogue
                     protocols[i] = protocol.Protocol;
                     rootNamespace = protocol.RootNamespace;
                 }
-                return r.AtEnd && protocols.Length > 0 ? new ReadyCatalogue(rootNamespace, protocols.ToEquatableArray()) : null;
+                var builtIn = new InteropModel[r.Count()];
+                for (var i = 0; i < builtIn.Length; i++)
+                {
+                    builtIn[i] = r.Interop(r.Text(), FormatVersion);
+                }
+                return r.AtEnd && protocols.Length > 0 ? new ReadyCatalogue(rootNamespace, protocols.ToEquatableArray(), builtIn.ToEquatableArray()) : null;
             }
             catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
             {
@@ -244,7 +253,7 @@ namespace Codebook.Catalogue
                 InteropModel? interop = null;
                 if (r.Bool())
                 {
-                    interop = new InteropModel(key, r.Texts(), r.Texts(), r.Texts(), r.Texts());
+                    interop = r.Interop(key, version);
                 }
                 if (!r.AtEnd || unknownTargets.Count != 6 || !Naming.IsProtocolKey(key) || !Naming.IsIdentifier(prefix) || !Naming.IsNamespace(rootNamespace))
                 {
@@ -287,6 +296,17 @@ namespace Codebook.Catalogue
             public void Tokens(EquatableArray<NamedToken> tokens) => List(tokens, token => { Text(token.Token); Text(token.Member); });
 
             public void Messages(EquatableArray<Message> messages) => List(messages, message => { Text(message.Culture); Text(message.Text); });
+
+            public void Interop(InteropModel interop)
+            {
+                Texts(interop.StatusTypes);
+                Texts(interop.StatusMembers);
+                Texts(interop.StatusConstants);
+                Texts(interop.MethodTypes);
+                Texts(interop.MethodMembers);
+                List(interop.RequestTypes, request => { Text(request.Type); Text(request.Method); });
+                List(interop.HeaderMembers, header => { Text(header.Header); Text(header.Member); });
+            }
 
             /// <summary>A count, then each item.</summary>
             private void List<T>(EquatableArray<T> items, Action<T> write)
@@ -362,6 +382,11 @@ namespace Codebook.Catalogue
             public EquatableArray<NamedToken> Tokens() => List(() => new NamedToken(Text(), Text()));
 
             public EquatableArray<Message> Messages() => List(() => new Message(Text(), Text()));
+
+            /// <summary>Format 1 had no status-constants, request-types or header-members.</summary>
+            public InteropModel Interop(string protocol, int version) => version < 2
+                ? new InteropModel(protocol, Texts(), Texts(), EquatableArray<string>.Empty, Texts(), Texts(), EquatableArray<RequestType>.Empty, EquatableArray<HeaderMember>.Empty)
+                : new InteropModel(protocol, Texts(), Texts(), Texts(), Texts(), Texts(), List(() => new RequestType(Text(), Text())), List(() => new HeaderMember(Text(), Text())));
 
             /// <summary>A count, then that many items.</summary>
             private EquatableArray<T> List<T>(Func<T> read)

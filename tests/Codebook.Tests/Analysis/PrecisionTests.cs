@@ -200,24 +200,27 @@ public class InteropMistakeTests
         const string Stack = @"
 namespace Stack
 {
-    public sealed class Response { public string StatusLine { get; set; } = """"; public int Code { get; set; } public Verb Method { get; set; } public int Sequence { get; set; } }
+    public sealed class Response { public System.DateTime StatusLine { get; set; } public int Code { get; set; } public Verb Method { get; set; } public int Sequence { get; set; } }
     public enum Verb { INVITE, CANCEL }
     public enum Status { Ok = 200 }
     public sealed class Request { }
     public static class Wire { public static void Reply(Status status) { } }
+    public static class Lines { public const string Ok = ""200 OK""; }
 }";
         var yaml = "interop:\n  sip:\n" +
                    "    status-types: [Stack.Status, Stack.Request]\n" +
                    "    status-members: [Stack.Response.Code, Stack.Response.StatusLine, Stack.Wire.Reply(status), Stack.Missing.Member]\n" +
                    "    method-types: [Stack.Verb]\n" +
-                   "    method-members: [Stack.Response.Method, Stack.Response.Sequence]\n";
+                   "    method-members: [Stack.Response.Method, Stack.Response.Sequence]\n" +
+                   "    status-constants: [Stack.Lines, Stack.Status]\n";
         var diagnostics = (await AnalyzerHarness.AnalyzeAsync(Stack, new[] { ("/p/codes.yaml", yaml) })).Where(d => d.Id == "CB0002").ToList();
         Assert.Equal(
             new[]
             {
                 "(2,33): status-types names 'Stack.Request', which is a class, not an enum; list enums here, and integer members under status-members",
-                "(3,42): status-members names 'Stack.Response.StatusLine', which holds string; status members must hold the code as an integer",
-                "(3,69): status-members names 'Stack.Wire.Reply(status)', which holds Stack.Status; status members must hold the code as an integer (list the enum Stack.Status under status-types instead)",
+                "(3,42): status-members names 'Stack.Response.StatusLine', which holds System.DateTime; status members must hold the code as an integer or as a status line string (\"487 Request Terminated\")",
+                "(3,69): status-members names 'Stack.Wire.Reply(status)', which holds Stack.Status; status members must hold the code as an integer or as a status line string (\"487 Request Terminated\") (list the enum Stack.Status under status-types instead)",
+                "(6,35): status-constants names 'Stack.Status', which is an enum; list classes whose constants name codes here, and enums under status-types",
                 "(5,44): method-members names 'Stack.Response.Sequence', which holds int; method members must hold the method as a string or an enum",
             },
             diagnostics.Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line},{d.Location.GetLineSpan().StartLinePosition.Character}): {d.GetMessage()}"));

@@ -25,7 +25,7 @@ public class EmbeddedCatalogueTests
     {
         var path = Harness.TestPaths.Repository("src", "Codebook.Generators", "Catalogue", "codes.model");
         var expected = Codebook.Catalogue.CatalogueRecord.WriteReady(Codebook.Catalogue.EmbeddedCatalogue.Source.Text,
-            new Codebook.Catalogue.ReadyCatalogue(Embedded.Model.Namespace, Embedded.Model.Protocols));
+            new Codebook.Catalogue.ReadyCatalogue(Embedded.Model.Namespace, Embedded.Model.Protocols, Embedded.Model.BuiltIn));
         if (Environment.GetEnvironmentVariable(Harness.Snapshot.AcceptVariable) == "1")
         {
             System.IO.File.WriteAllText(path, expected);

@@ -143,7 +143,7 @@ public class ReferencedCatalogueTests
         Assert.Contains("<CodebookVisibility>internal</CodebookVisibility>", diamond.GetMessage());
 
         // Two unreadable records are two problems, though neither has a place.
-        var odd = SolutionHarness.Library("Odd", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"1:2\")]", catalogue: "use: []\n");
+        var odd = SolutionHarness.Library("Odd", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"1:3\")]", catalogue: "use: []\n");
         var damaged = SolutionHarness.Library("Damaged", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"x\")]", catalogue: "use: []\n");
         Assert.Equal(2, (await AnalyzerHarness.AnalyzeAsync("class C { }", references: new[] { odd, damaged }, assemblyName: "App")).Count(d => d.Id == "CB0007"));
 
@@ -203,7 +203,7 @@ public class ReferencedCatalogueTests
     }
 
     [Theory]
-    [InlineData("1:2", "format 2, and this Codebook reads format 1 and older")]
+    [InlineData("1:3", "format 3, and this Codebook reads format 2 and older")]
     [InlineData("1:1garbage", "cannot be read")]
     [InlineData("", "cannot be read")]
     public async Task An_unreadable_record_is_CB0007_naming_the_assembly(string text, string expected)
@@ -229,7 +229,7 @@ public class ReferencedCatalogueTests
     [Fact]
     public async Task A_record_from_a_newer_Codebook_still_keeps_its_types_from_being_generated_again()
     {
-        var newer = SolutionHarness.Library("Newer", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"1:2\")]\npublic static class Api { public static Codebook.Sip.SipStatusCode Code() => Codebook.Sip.SipStatusCode.Ok; }",
+        var newer = SolutionHarness.Library("Newer", "[assembly: System.Reflection.AssemblyMetadata(\"Codebook.Protocol\", \"1:3\")]\npublic static class Api { public static Codebook.Sip.SipStatusCode Code() => Codebook.Sip.SipStatusCode.Ok; }",
             catalogue: "use: [sip]\n");
         var app = "public static class App { public static Codebook.Sip.SipStatusCode Code() => Api.Code(); }";
         var run = GeneratorHarness.Run(TargetFramework.Net100, sources: new[] { app }, references: new[] { newer }, assemblyName: "App");
@@ -292,7 +292,9 @@ public class ReferencedCatalogueTests
         var model = CatalogueFixture.Compose().Model;
         foreach (var protocol in model.Protocols)
         {
-            var interop = new InteropModel(protocol.Key, new[] { "A.Status" }.ToEquatableArray(), EquatableArray<string>.Empty, new[] { "A.Method" }.ToEquatableArray(), new[] { "A.Request.Method" }.ToEquatableArray());
+            var interop = new InteropModel(protocol.Key, new[] { "A.Status" }.ToEquatableArray(), EquatableArray<string>.Empty, new[] { "A.Codes" }.ToEquatableArray(),
+                new[] { "A.Method" }.ToEquatableArray(), new[] { "A.Request.Method" }.ToEquatableArray(), new[] { new RequestType("A.PlayRequest", "PLAY") }.ToEquatableArray(),
+                new[] { new HeaderMember("Allow", "A.Response.Create") }.ToEquatableArray());
             var read = CatalogueRecord.Read(new RecordText("Lib", CatalogueRecord.Write("Contoso.Codes", false, protocol, interop)), out var error);
             Assert.Null(error);
             Assert.Equal(new ReferencedProtocol("Lib", "Contoso.Codes", false, protocol, interop), read);

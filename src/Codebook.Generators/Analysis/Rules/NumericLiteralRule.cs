@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Codebook.Analysis.Rules
 {
-    /// <summary>CB1007: a number cast to a status type where the catalogue has a named member (<c>(SipStatusCode)487</c>).</summary>
+    /// <summary>
+    /// CB1007: a number cast to a status type where the catalogue has a named member (<c>(SipStatusCode)487</c>), or
+    /// given to a stack's integer status member where the stack names the code (<c>StatusCodes.Status404NotFound</c>).
+    /// </summary>
     internal static class NumericLiteralRule
     {
         public static readonly DiagnosticDescriptor Descriptor = new(
@@ -15,12 +18,25 @@ namespace Codebook.Analysis.Rules
             description: "Named members say what the code means and let the analyzer and readers follow it.",
             helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.NumericLiteral));
 
-        /// <param name="type">The enum the number is cast to (generated or an existing stack's); null for an integer member, which gets nothing.</param>
+        /// <param name="type">The enum the number is cast to (generated or an existing stack's); null for an integer member.</param>
         public static void Check(StatusCodeSite site, ITypeSymbol? type)
         {
-            // Only where the enum the number is cast to (generated, or the stack's own) has a member for it: an
-            // integer status property of a stack has no name to offer in its place.
-            if (!site.Protocol.Codes.ContainsKey(site.Value) || type is null || site.MemberFor(site.Value) is not { } member)
+            if (!site.Protocol.Codes.ContainsKey(site.Value))
+            {
+                return;
+            }
+            if (type is null)
+            {
+                // An integer status member: only where the stack has a constant to name instead (ASP.NET Core's
+                // StatusCodes); a stack that has none has no name to offer in place of the number.
+                if (site.Protocol.ConstantFor(site.Value) is var (constants, constant))
+                {
+                    site.Report(Descriptor, constants.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + constant, constants.Name, constant, site.Value);
+                }
+                return;
+            }
+            // Only where the enum the number is cast to (generated, or the stack's own) has a member for it.
+            if (site.MemberFor(site.Value) is not { } member)
             {
                 return;
             }

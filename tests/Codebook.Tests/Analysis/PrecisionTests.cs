@@ -220,8 +220,8 @@ namespace Stack
                 "(2,33): status-types names 'Stack.Request', which is a class, not an enum; list enums here, and integer members under status-members",
                 "(3,42): status-members names 'Stack.Response.StatusLine', which holds System.DateTime; status members must hold the code as an integer or as a status line string (\"487 Request Terminated\")",
                 "(3,69): status-members names 'Stack.Wire.Reply(status)', which holds Stack.Status; status members must hold the code as an integer or as a status line string (\"487 Request Terminated\") (list the enum Stack.Status under status-types instead)",
-                "(6,35): status-constants names 'Stack.Status', which is an enum; list classes whose constants name codes here, and enums under status-types",
                 "(5,44): method-members names 'Stack.Response.Sequence', which holds int; method members must hold the method as a string or an enum",
+                "(6,36): status-constants names 'Stack.Status', which is an enum; list classes whose constants name codes here, and enums under status-types",
             },
             diagnostics.Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line},{d.Location.GetLineSpan().StartLinePosition.Character}): {d.GetMessage()}"));
     }

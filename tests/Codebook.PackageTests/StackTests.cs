@@ -1,0 +1,77 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Codebook.Testing;
+using Codebook.Tests.Stacks;
+using Xunit;
+
+namespace Codebook.PackageTests;
+
+/// <summary>
+/// A project built on a stack Codebook knows, with the package added and nothing else: no codes.yaml, no interop.
+/// The stack is a separate library without Codebook, as a NuGet package of it would be.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class StackTests
+{
+    private readonly PackageFixture _package;
+
+    public StackTests(PackageFixture package) => _package = package;
+
+    private const string Program = """
+        using System;
+        using SIPSorcery.SIP;
+
+        var request = new SIPRequest { Method = SIPMethodsEnum.CANCEL };
+        Console.WriteLine(App.Handler.OnRequest(request).Status);
+
+        namespace App
+        {
+            public static class Handler
+            {
+                public static SIPResponse OnRequest(SIPRequest sipRequest)
+                {
+                    switch (sipRequest.Method)
+                    {
+                        case SIPMethodsEnum.CANCEL:
+                            return SIPResponse.GetResponse(sipRequest, SIPResponseStatusCodesEnum.RequestTerminated, null);
+                        case SIPMethodsEnum.ACK:
+                            return SIPResponse.GetResponse(sipRequest, SIPResponseStatusCodesEnum.Ok, null);
+                        case SIPMethodsEnum.OPTIONS:
+                            return SIPResponse.GetResponse(sipRequest, SIPResponseStatusCodesEnum.MethodNotAllowed, null);
+                        default:
+                            return SIPResponse.GetResponse(sipRequest, SIPResponseStatusCodesEnum.NotImplemented, null);
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_SIPSorcery_app_is_checked_with_nothing_but_the_package()
+    {
+        _package.Consumer("Stacks/SIPSorcery",
+            ("SIPSorcery.csproj", PackageFixture.ProjectFile("netstandard2.0", "<LangVersion>latest</LangVersion><NoWarn>CS8632</NoWarn>", "")),
+            ("Stand-in.cs", StandIns.SipSorcery));
+        var app = _package.Consumer("Stacks/App",
+            ("App.csproj", PackageFixture.ProjectFile("net10.0", "<OutputType>Exe</OutputType><Nullable>disable</Nullable>",
+                PackageFixture.CodebookReference + """<ProjectReference Include="../SIPSorcery/SIPSorcery.csproj" />""")),
+            ("Program.cs", Program));
+
+        var run = PackageFixture.Dotnet(app, "run");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotMatch(@"(error|warning) (CS8785|AD0001)\b", run.Output);
+        Assert.Contains("RequestTerminated", run.Output);
+        string At(string context, string code)
+        {
+            var (line, index) = Program.Split('\n').Select((l, i) => (l, i)).Single(l => l.l.Contains(context));
+            return $@"\({index + 1},{line.IndexOf(code, StringComparison.Ordinal) + 1}\)";
+        }
+        var cancel = At("SIPResponseStatusCodesEnum.RequestTerminated", "SIPResponseStatusCodesEnum.RequestTerminated");
+        var ack = At("SIPResponseStatusCodesEnum.Ok", "SIPResponseStatusCodesEnum.Ok");
+        Assert.Matches(new Regex($@"Program\.cs{cancel}: warning CB1001: SIP 487 Request Terminated is not sent in reply to CANCEL \(RFC 3261 §21\.4\.25\)"), run.Output);
+        Assert.Matches(new Regex($@"Program\.cs{ack}: warning CB1003: "), run.Output);
+        // GetResponse fills Allow, so the 405 is not CB1006; nothing else is reported.
+        Assert.Equal(2, Regex.Matches(run.Output, @"Program\.cs\(\d+,\d+\): warning CB\d+").Select(m => m.Value).Distinct().Count());
+    }
+}

@@ -45,6 +45,7 @@ namespace Codebook.Catalogue
 
             var ns = baseDocument.Namespace;
             var interop = new List<InteropEntry>(baseDocument.Interop);
+            // Stacks turned off or on by key (where the key was written); the file that sorts last wins.
             var switches = new Dictionary<string, Located<bool>>(StringComparer.Ordinal);
             List<Located<string>>? use = null;
             var declared = new List<string>();
@@ -60,7 +61,7 @@ namespace Codebook.Catalogue
                     interop.AddRange(stack.Protocols);
                     if (stack.Enabled is { } enabled)
                     {
-                        switches[stack.Key.Value] = enabled;
+                        switches[stack.Key.Value] = new Located<bool>(enabled.Value, stack.Key.Range);
                     }
                 }
                 if (document.Use is not null)

@@ -38,9 +38,27 @@ namespace Codebook.Analysis
                     headers.Add(header.Header);
                 }
             }
-            foreach (var request in interop?.RequestTypes ?? EquatableArray<RequestType>.Empty)
+            ImpliedCodes = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            foreach (var implied in interop?.ImpliedCodes ?? EquatableArray<ImpliedCode>.Empty)
             {
-                if (compilation.GetTypeByMetadataName(request.Type) is { } type)
+                foreach (var method in InteropNames.AnyMembers(compilation, implied.Member).OfType<IMethodSymbol>())
+                {
+                    ImpliedCodes[method] = implied.Code;
+                }
+            }
+            HandlerCalls = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            foreach (var call in interop?.HandlerCalls ?? EquatableArray<MappedMethod>.Empty)
+            {
+                foreach (var method in InteropNames.AnyMembers(compilation, call.Name).OfType<IMethodSymbol>())
+                {
+                    HandlerCalls[method] = call.Method;
+                }
+            }
+            MethodAttributes = SymbolSet(Types(compilation, interop?.MethodAttributes));
+            MethodTests = SymbolSet(Types(compilation, interop?.MethodTests));
+            foreach (var request in interop?.RequestTypes ?? EquatableArray<MappedMethod>.Empty)
+            {
+                if (compilation.GetTypeByMetadataName(request.Name) is { } type)
                 {
                     RequestTypes[type] = request.Method;
                 }
@@ -60,7 +78,7 @@ namespace Codebook.Analysis
         }
 
         /// <summary>Anything in this compilation to check: generated types, or a stack's types mapped onto the protocol.</summary>
-        public bool HasTypes => StatusType is not null || ForeignStatusTypes.Count > 0 || StatusSinks.Count > 0;
+        public bool HasTypes => StatusType is not null || ForeignStatusTypes.Count > 0 || StatusSinks.Count > 0 || ImpliedCodes.Count > 0;
 
         /// <summary>The code a string status member receives: "487 Request Terminated", "487"; null for any other text.</summary>
         public static int? CodeInText(string? text)
@@ -130,6 +148,22 @@ namespace Codebook.Analysis
 
         /// <summary>Classes whose constants (or static readonly strings) name codes: <c>StatusCodes.Status404NotFound</c>, <c>SIP_ResponseCodes.x487_Request_Terminated</c>.</summary>
         public List<INamedTypeSymbol> StatusConstantTypes { get; }
+
+        /// <summary>Helpers whose call sends a code of their own (interop implied-codes): <c>Results.NoContent()</c> is 204.</summary>
+        public Dictionary<ISymbol, int> ImpliedCodes { get; }
+
+        /// <summary>Calls that register a handler for a method (interop handler-calls); "" when the call's strings name it.</summary>
+        public Dictionary<ISymbol, string> HandlerCalls { get; }
+
+        /// <summary>Attributes on a handler that say its method (interop method-attributes): <c>[HttpGet]</c>, <c>[AcceptVerbs("GET")]</c>.</summary>
+        public HashSet<ISymbol> MethodAttributes { get; }
+
+        /// <summary>Classes whose <c>Is{Method}</c> methods test the request's method (interop method-tests): <c>HttpMethods.IsGet</c>.</summary>
+        public HashSet<ISymbol> MethodTests { get; }
+
+        /// <summary>Anything that can tell the method a code answers.</summary>
+        public bool HasMethodSources => MethodType is not null || ForeignMethodTypes.Count > 0 || MethodMembers.Count > 0 || RequestTypes.Count > 0
+            || HandlerCalls.Count > 0 || MethodAttributes.Count > 0 || MethodTests.Count > 0;
 
         /// <summary>Members that set or add headers (interop header-members): using one counts as setting them.</summary>
         public Dictionary<ISymbol, List<string>> HeaderMembers { get; }
@@ -268,9 +302,17 @@ namespace Codebook.Analysis
     {
         private readonly Dictionary<ISymbol, ProtocolSymbols> _byStatusType;
         private readonly Dictionary<ISymbol, ProtocolSymbols> _bySink;
+        private readonly Dictionary<ISymbol, (ProtocolSymbols Protocol, int Code)> _byImplied;
 
         /// <summary>True when some protocol maps integer members onto its codes: integer literals need a look.</summary>
         public bool HasSinks => _bySink.Count > 0;
+
+        /// <summary>True when some protocol has helpers whose call sends a code: invocations need a look.</summary>
+        public bool HasImpliedCodes => _byImplied.Count > 0;
+
+        /// <summary>The protocol and code a call of <paramref name="method"/> sends (interop implied-codes), if any.</summary>
+        public (ProtocolSymbols Protocol, int Code)? ForImplied(IMethodSymbol method) =>
+            _byImplied.TryGetValue(method.OriginalDefinition, out var implied) ? implied : null;
 
         /// <summary>The protocol whose codes <paramref name="symbol"/> (an interop status member) receives.</summary>
         public ProtocolSymbols? ForSink(ISymbol? symbol) =>
@@ -281,8 +323,13 @@ namespace Codebook.Analysis
             Protocols = protocols;
             _byStatusType = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             _bySink = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
+            _byImplied = new Dictionary<ISymbol, (ProtocolSymbols, int)>(SymbolEqualityComparer.Default);
             foreach (var protocol in protocols)
             {
+                foreach (var implied in protocol.ImpliedCodes)
+                {
+                    _byImplied[implied.Key] = (protocol, implied.Value);
+                }
                 if (protocol.StatusType is not null)
                 {
                     _byStatusType[protocol.StatusType] = protocol;

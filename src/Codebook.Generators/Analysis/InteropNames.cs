@@ -13,17 +13,21 @@ namespace Codebook.Analysis
     /// </summary>
     internal static class InteropNames
     {
-        /// <summary>"Namespace.Type.Member" (a property or field) or "Namespace.Type.Method(parameter)".</summary>
+        /// <summary>
+        /// "Namespace.Type.Member" (a property or field), "Namespace.Type.Method(parameter)", or
+        /// "Namespace.Type..ctor(parameter)" for a constructor's parameter (the metadata name of a constructor).
+        /// </summary>
         public static IEnumerable<ISymbol> Members(Compilation compilation, string name)
         {
             var open = name.IndexOf('(');
             var path = open < 0 ? name : name.Substring(0, open);
-            var dot = path.LastIndexOf('.');
+            var constructor = path.EndsWith("..ctor", System.StringComparison.Ordinal);
+            var dot = constructor ? path.Length - "..ctor".Length : path.LastIndexOf('.');
             if (dot <= 0 || compilation.GetTypeByMetadataName(path.Substring(0, dot)) is not { } type)
             {
                 yield break;
             }
-            var memberName = path.Substring(dot + 1);
+            var memberName = constructor ? ".ctor" : path.Substring(dot + 1);
             if (open < 0)
             {
                 foreach (var member in type.GetMembers(memberName).Where(m => m is IPropertySymbol or IFieldSymbol))

@@ -25,8 +25,10 @@ namespace Codebook.Analysis
         private readonly OperationAnalysisContext _context;
         private readonly ProtocolBlockCache _cache;
 
-        public StatusCodeSite(OperationAnalysisContext context, BlockCache cache, ProtocolSymbols protocol, IOperation operation, int value)
+        /// <param name="implied">The code is implied by the helper called at <paramref name="operation"/> (<c>Results.NoContent()</c>).</param>
+        public StatusCodeSite(OperationAnalysisContext context, BlockCache cache, ProtocolSymbols protocol, IOperation operation, int value, bool implied = false)
         {
+            Implied = implied;
             _context = context;
             _cache = cache.For(protocol);
             Protocol = protocol;
@@ -35,6 +37,9 @@ namespace Codebook.Analysis
         }
 
         public ProtocolSymbols Protocol { get; }
+
+        /// <summary>A helper's call that sends a code of its own: it is the response, whether returned, stored or passed on.</summary>
+        public bool Implied { get; }
 
         public IOperation Operation { get; }
 
@@ -141,6 +146,10 @@ namespace Codebook.Analysis
         /// </summary>
         public bool IsSent()
         {
+            if (Implied)
+            {
+                return true;
+            }
             var use = Use;
             var value = _value;
             switch (use)
@@ -171,9 +180,9 @@ namespace Codebook.Analysis
         {
             get
             {
-                if (Use is not IReturnOperation)
+                if (Implied || Use is not IReturnOperation)
                 {
-                    return false;
+                    return false; // a helper's result is the response itself
                 }
                 for (var parent = Use.Parent; parent is not null; parent = parent.Parent)
                 {
@@ -237,7 +246,7 @@ namespace Codebook.Analysis
         /// </summary>
         public Context MethodContext()
         {
-            if (Protocol.MethodType is null && Protocol.ForeignMethodTypes.Count == 0 && Protocol.MethodMembers.Count == 0 && Protocol.RequestTypes.Count == 0)
+            if (!Protocol.HasMethodSources)
             {
                 return default;
             }
@@ -270,6 +279,12 @@ namespace Codebook.Analysis
             var child = Operation;
             for (var parent = Operation.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
+                if (parent is IArgumentOperation { Parent: IInvocationOperation registration } && Protocol.HandlerCalls.Count > 0
+                    && HandlerCallMethods(registration) is { Count: > 0 } registered)
+                {
+                    // app.MapGet("/items", () => ...): the handler given to the call answers its method.
+                    return new Context(registered, $"the {registration.TargetMethod.Name} call that registers this handler");
+                }
                 if (parent is IBlockOperation block)
                 {
                     if (!_cache.TryGetGuards(child, out var guarded))
@@ -361,9 +376,27 @@ namespace Codebook.Analysis
         private Context RespondsToContext()
         {
             var respondsTo = RespondsToAttributeContext();
-            if (respondsTo.IsKnown || Protocol.RequestTypes.Count == 0)
+            if (respondsTo.IsKnown)
             {
                 return respondsTo;
+            }
+            if (Protocol.MethodAttributes.Count > 0)
+            {
+                // [HttpGet] on an action; a lambda or local function inside it answers the same request.
+                for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                {
+                    foreach (var attribute in symbol.GetAttributes())
+                    {
+                        if (AttributeMethods(attribute) is { } tokens)
+                        {
+                            return new Context(tokens, $"[{attribute.AttributeClass!.Name}] on {symbol.Name}");
+                        }
+                    }
+                }
+            }
+            if (Protocol.RequestTypes.Count == 0)
+            {
+                return default;
             }
             for (var symbol = _context.ContainingSymbol; symbol is IMethodSymbol method; symbol = symbol.ContainingSymbol)
             {
@@ -376,6 +409,67 @@ namespace Codebook.Analysis
                 }
             }
             return default;
+        }
+
+        /// <summary>The methods a handler-registering call (interop handler-calls) says: its own, or those its strings name (MapMethods).</summary>
+        private IReadOnlyList<string>? HandlerCallMethods(IInvocationOperation call)
+        {
+            if (!Protocol.HandlerCalls.TryGetValue(call.TargetMethod.OriginalDefinition, out var method))
+            {
+                return null;
+            }
+            if (method.Length > 0)
+            {
+                return new[] { method };
+            }
+            var named = new List<string>();
+            foreach (var argument in call.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation is ILiteralOperation && Protocol.MethodToken(operation) is { } token && !named.Contains(token))
+                    {
+                        named.Add(token);
+                    }
+                }
+            }
+            return named;
+        }
+
+        /// <summary>The methods an attribute says (interop method-attributes): by its name, <c>HttpGet</c>, else by its strings, <c>AcceptVerbs("GET", "HEAD")</c>.</summary>
+        private IReadOnlyList<string>? AttributeMethods(AttributeData attribute)
+        {
+            if (attribute.AttributeClass is not { } type || !Protocol.MethodAttributes.Contains(type.OriginalDefinition))
+            {
+                return null;
+            }
+            var name = type.Name.EndsWith("Attribute", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - 9) : type.Name;
+            NamedToken? byName = null;
+            foreach (var method in Protocol.Model.Methods)
+            {
+                // HttpGet ends with Get; of two matches (Put, Output) the longer one names the method.
+                if (name.EndsWith(method.Member, StringComparison.OrdinalIgnoreCase) && (byName is null || method.Member.Length > byName.Member.Length))
+                {
+                    byName = method;
+                }
+            }
+            if (byName is not null)
+            {
+                return new[] { byName.Token };
+            }
+            var named = new List<string>();
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                var values = argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument);
+                foreach (var value in values)
+                {
+                    if (value.Value is string text && Protocol.Index.TryGetMethod(text, out var spelled) && string.Equals(spelled, text, StringComparison.OrdinalIgnoreCase) && !named.Contains(spelled))
+                    {
+                        named.Add(spelled);
+                    }
+                }
+            }
+            return named.Count > 0 ? named : null;
         }
 
         private Context RespondsToAttributeContext()
@@ -408,11 +502,7 @@ namespace Codebook.Analysis
         /// </summary>
         public bool MethodMentions(string header)
         {
-            var root = Operation;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
+            var root = Scope;
             var known = _cache.MentionsIn(root);
             foreach (var (name, mentioned) in known)
             {
@@ -426,6 +516,29 @@ namespace Codebook.Analysis
             return found;
         }
 
+        private IOperation? _scope;
+
+        /// <summary>
+        /// The body that builds this response: the innermost lambda or local function around the code (each handler
+        /// given to <c>app.MapGet</c> or an event is a response of its own), else the member body.
+        /// </summary>
+        private IOperation Scope
+        {
+            get
+            {
+                if (_scope is null)
+                {
+                    var scope = Operation;
+                    while (scope.Parent is not null && scope is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        scope = scope.Parent;
+                    }
+                    _scope = scope;
+                }
+                return _scope;
+            }
+        }
+
         /// <summary>Visits every operation of the body at most once, nearest to the code first.</summary>
         private bool MentionedAround(string header)
         {
@@ -434,7 +547,7 @@ namespace Codebook.Analysis
             {
                 return true;
             }
-            for (var child = Operation; child.Parent is { } parent; child = parent)
+            for (var child = Operation; !ReferenceEquals(child, Scope) && child.Parent is { } parent; child = parent)
             {
                 if (Names(parent, header))
                 {
@@ -720,6 +833,11 @@ namespace Codebook.Analysis
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } neither when negated:
                     // not (a || b) holds a and b both false: either one's methods are a definite answer
                     return ConditionMethods(neither.LeftOperand, negated) ?? ConditionMethods(neither.RightOperand, negated);
+                case IInvocationOperation test when !negated && Protocol.MethodTests.Count > 0 && test.TargetMethod.IsStatic
+                    && Protocol.MethodTests.Contains(test.TargetMethod.ContainingType.OriginalDefinition)
+                    && test.TargetMethod.Name.StartsWith("Is", StringComparison.Ordinal) && Protocol.Index.TryGetMethod(test.TargetMethod.Name.Substring(2), out var tested):
+                    // HttpMethods.IsGet(context.Request.Method)
+                    return new[] { tested };
                 case IInvocationOperation invocation when !negated && EqualsOperands(invocation) is var (left, right):
                     // string.Equals(m, "INVITE"[, comparison]), m.Equals("INVITE"[, comparison])
                     return ComparedMethod(left, right);

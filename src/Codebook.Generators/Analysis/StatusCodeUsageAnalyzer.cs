@@ -28,6 +28,7 @@ namespace Codebook.Analysis
         // Built once: every block registers with them.
         private static readonly ImmutableArray<OperationKind> CodeKinds = ImmutableArray.Create(OperationKind.FieldReference, OperationKind.Conversion);
         private static readonly ImmutableArray<OperationKind> LiteralKind = ImmutableArray.Create(OperationKind.Literal);
+        private static readonly ImmutableArray<OperationKind> InvocationKind = ImmutableArray.Create(OperationKind.Invocation);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -60,6 +61,11 @@ namespace Codebook.Analysis
                     {
                         // Numbers and status lines given to an existing stack's status property or parameter (interop status-members).
                         block.RegisterOperationAction(operation => AnalyzeSinkValue(operation, symbols, cache), LiteralKind);
+                    }
+                    if (symbols.HasImpliedCodes)
+                    {
+                        // Helpers that send a code of their own: Results.NoContent(), ControllerBase.Unauthorized().
+                        block.RegisterOperationAction(operation => AnalyzeImplied(operation, symbols, cache), InvocationKind);
                     }
                 });
             });
@@ -156,6 +162,16 @@ namespace Codebook.Analysis
             }
             UndefinedCodeRule.Check(site);
             CheckSent(site);
+        }
+
+        /// <summary>A call of a helper whose code is implied (interop implied-codes): it sends that code, wherever its result goes.</summary>
+        private static void AnalyzeImplied(OperationAnalysisContext context, CodebookSymbols symbols, BlockCache cache)
+        {
+            if (context.Operation is not IInvocationOperation invocation || symbols.ForImplied(invocation.TargetMethod) is not var (protocol, code) || cache.IsGenerated(context))
+            {
+                return;
+            }
+            CheckSent(new StatusCodeSite(context, cache, protocol, invocation, code, implied: true));
         }
 
         private static void CheckSent(StatusCodeSite site)

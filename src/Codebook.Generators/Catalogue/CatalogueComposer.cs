@@ -226,27 +226,55 @@ namespace Codebook.Catalogue
             var list = entries.ToList();
             EquatableArray<string> Names(Func<InteropEntry, List<Located<string>>> names) =>
                 list.SelectMany(names).Select(n => n.Value.Trim()).Where(n => n.Length > 0).Distinct().ToEquatableArray();
-            var requestTypes = new List<RequestType>();
-            foreach (var (type, method) in list.SelectMany(i => i.RequestTypes))
+            EquatableArray<MappedMethod> Methods(Func<InteropEntry, List<(Located<string>, Located<string>)>> pairs, string field, bool fromArguments)
             {
-                if (protocol is null)
+                var mapped = new List<MappedMethod>();
+                foreach (var (name, method) in list.SelectMany(pairs))
                 {
-                    requestTypes.Add(new RequestType(type.Value.Trim(), method.Value.Trim()));
+                    var written = method.Value.Trim();
+                    if (protocol is null || (fromArguments && written.Length == 0))
+                    {
+                        mapped.Add(new MappedMethod(name.Value.Trim(), written));
+                    }
+                    else if (protocol.Methods.FirstOrDefault(m => string.Equals(m.Token, written, StringComparison.OrdinalIgnoreCase)) is { } token)
+                    {
+                        mapped.Add(new MappedMethod(name.Value.Trim(), token.Token));
+                    }
+                    else
+                    {
+                        found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                            $"{field} maps '{name.Value}' to '{method.Value}', which is not a method of protocol '{protocol.Key}'; its methods: {string.Join(", ", protocol.Methods.Select(m => m.Token))}",
+                            method.Range));
+                    }
                 }
-                else if (protocol.Methods.FirstOrDefault(m => string.Equals(m.Token, method.Value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } token)
+                return mapped.Distinct().ToEquatableArray();
+            }
+            var implied = new List<ImpliedCode>();
+            foreach (var (member, code) in list.SelectMany(i => i.ImpliedCodes))
+            {
+                if (int.TryParse(code.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 100 and <= 999)
                 {
-                    requestTypes.Add(new RequestType(type.Value.Trim(), token.Token));
+                    implied.Add(new ImpliedCode(member.Value.Trim(), value));
                 }
                 else
                 {
-                    found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
-                        $"request-types maps '{type.Value}' to '{method.Value}', which is not a method of protocol '{protocol.Key}'; its methods: {string.Join(", ", protocol.Methods.Select(m => m.Token))}",
-                        method.Range));
+                    found.Add(new CatalogueProblem(ProblemIds.InvalidEntry, $"expected the status code '{member.Value}' sends, a number such as 204, but found '{code.Value}'", code.Range));
                 }
             }
-            return new InteropModel(key, Names(i => i.StatusTypes), Names(i => i.StatusMembers), Names(i => i.StatusConstants),
-                Names(i => i.MethodTypes), Names(i => i.MethodMembers), requestTypes.Distinct().ToEquatableArray(),
-                list.SelectMany(i => i.HeaderMembers).Select(h => new HeaderMember(h.Header.Value.Trim(), h.Member.Value.Trim())).Distinct().ToEquatableArray());
+            return InteropModel.Empty(key) with
+            {
+                StatusTypes = Names(i => i.StatusTypes),
+                StatusMembers = Names(i => i.StatusMembers),
+                StatusConstants = Names(i => i.StatusConstants),
+                MethodTypes = Names(i => i.MethodTypes),
+                MethodMembers = Names(i => i.MethodMembers),
+                RequestTypes = Methods(i => i.RequestTypes, "request-types", fromArguments: false),
+                HeaderMembers = list.SelectMany(i => i.HeaderMembers).Select(h => new HeaderMember(h.Header.Value.Trim(), h.Member.Value.Trim())).Distinct().ToEquatableArray(),
+                ImpliedCodes = implied.Distinct().ToEquatableArray(),
+                HandlerCalls = Methods(i => i.HandlerCalls, "handler-calls", fromArguments: true),
+                MethodAttributes = Names(i => i.MethodAttributes),
+                MethodTests = Names(i => i.MethodTests),
+            };
         }
 
         /// <summary>The stacks the embedded catalogue knows, their methods checked against the protocols this project has.</summary>

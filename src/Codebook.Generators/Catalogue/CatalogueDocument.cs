@@ -64,6 +64,18 @@ namespace Codebook.Catalogue
 
         /// <summary>Members that set or add a header: using one in a body counts as setting that header.</summary>
         public List<(Located<string> Header, Located<string> Member)> HeaderMembers { get; } = new();
+
+        /// <summary>Helpers whose call sends a code of their own (<c>Results.NoContent</c> is 204).</summary>
+        public List<(Located<string> Member, Located<string> Code)> ImpliedCodes { get; } = new();
+
+        /// <summary>Calls that register a handler for one method (<c>MapGet</c>: GET); an empty method reads it from the arguments.</summary>
+        public List<(Located<string> Member, Located<string> Method)> HandlerCalls { get; } = new();
+
+        /// <summary>Attributes that say the method a handler answers (<c>[HttpGet]</c>, <c>[AcceptVerbs("GET")]</c>).</summary>
+        public List<Located<string>> MethodAttributes { get; } = new();
+
+        /// <summary>Classes whose <c>Is{Method}</c> methods test the request's method (<c>HttpMethods.IsGet</c>).</summary>
+        public List<Located<string>> MethodTests { get; } = new();
     }
 
     internal sealed class ProtocolEntry

@@ -27,8 +27,14 @@ namespace Codebook.Catalogue
     /// <summary>A stack the embedded catalogue knows (<c>stacks:</c>): its types mapped onto protocols.</summary>
     internal sealed record StackModel(string Key, EquatableArray<InteropModel> Protocols);
 
-    /// <summary>A stack's request class that stands for one method: <c>Rtsp.Messages.RtspRequestPlay</c> is PLAY.</summary>
-    internal sealed record RequestType(string Type, string Method);
+    /// <summary>
+    /// A name that stands for one method: a request class (<c>Rtsp.Messages.RtspRequestPlay</c> is PLAY), or a call
+    /// that registers a handler (<c>MapGet</c> is GET; an empty method: the call's string arguments name it).
+    /// </summary>
+    internal sealed record MappedMethod(string Name, string Method);
+
+    /// <summary>A helper whose call sends <paramref name="Code"/> (<c>Microsoft.AspNetCore.Http.Results.NoContent</c>: 204).</summary>
+    internal sealed record ImpliedCode(string Member, int Code);
 
     /// <summary>A stack's member that sets or adds <paramref name="Header"/> (<c>SIPResponse.GetResponse</c> adds Allow).</summary>
     internal sealed record HeaderMember(string Header, string Member);
@@ -37,7 +43,8 @@ namespace Codebook.Catalogue
     /// Foreign types mapped onto a protocol (docs/adopting.md): enums whose values are status codes, integer or
     /// string members and parameters that receive codes ("Type.Member", "Type.Method(parameter)"), classes whose
     /// constants name codes, enums whose member names are methods, members that hold a request's method,
-    /// request classes that stand for one method, and members that set a header. Names are metadata names, resolved by the analyzer.
+    /// request classes that stand for one method, members that set a header, helpers whose call sends a code, and
+    /// what says the method of a framework's handlers (the call that registers it, its attributes, method tests). Names are metadata names, resolved by the analyzer.
     /// </summary>
     internal sealed record InteropModel(
         string Protocol,
@@ -46,9 +53,18 @@ namespace Codebook.Catalogue
         EquatableArray<string> StatusConstants,
         EquatableArray<string> MethodTypes,
         EquatableArray<string> MethodMembers,
-        EquatableArray<RequestType> RequestTypes,
-        EquatableArray<HeaderMember> HeaderMembers)
+        EquatableArray<MappedMethod> RequestTypes,
+        EquatableArray<HeaderMember> HeaderMembers,
+        EquatableArray<ImpliedCode> ImpliedCodes,
+        EquatableArray<MappedMethod> HandlerCalls,
+        EquatableArray<string> MethodAttributes,
+        EquatableArray<string> MethodTests)
     {
+        /// <summary>Nothing mapped yet: the start of a model built field by field.</summary>
+        public static InteropModel Empty(string protocol) => new(protocol, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
+            EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<HeaderMember>.Empty,
+            EquatableArray<ImpliedCode>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+
         /// <summary>Both mappings at once (either may be missing); names listed by both count once.</summary>
         public static InteropModel? Merge(InteropModel? first, InteropModel? second)
         {
@@ -59,7 +75,8 @@ namespace Codebook.Catalogue
             static EquatableArray<T> Both<T>(EquatableArray<T> a, EquatableArray<T> b) where T : System.IEquatable<T> => a.Concat(b).Distinct().ToEquatableArray();
             return new InteropModel(first.Protocol, Both(first.StatusTypes, second.StatusTypes), Both(first.StatusMembers, second.StatusMembers),
                 Both(first.StatusConstants, second.StatusConstants), Both(first.MethodTypes, second.MethodTypes), Both(first.MethodMembers, second.MethodMembers),
-                Both(first.RequestTypes, second.RequestTypes), Both(first.HeaderMembers, second.HeaderMembers));
+                Both(first.RequestTypes, second.RequestTypes), Both(first.HeaderMembers, second.HeaderMembers), Both(first.ImpliedCodes, second.ImpliedCodes),
+                Both(first.HandlerCalls, second.HandlerCalls), Both(first.MethodAttributes, second.MethodAttributes), Both(first.MethodTests, second.MethodTests));
         }
     }
 

@@ -15,7 +15,8 @@ namespace Codebook.Catalogue
         internal static class Keys
         {
             public static readonly string[] Root = { "namespace", "use", "protocols", "interop", "stacks" };
-            public static readonly string[] Interop = { "status-types", "status-members", "status-constants", "method-types", "method-members", "request-types", "header-members" };
+            public static readonly string[] Interop = { "status-types", "status-members", "status-constants", "method-types", "method-members", "request-types", "header-members",
+                "implied-codes", "handler-calls", "method-attributes", "method-tests" };
             public static readonly string[] Protocol = { "extends", "generate", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
             public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
             public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
@@ -113,13 +114,14 @@ namespace Codebook.Catalogue
             var interop = new InteropEntry(protocolKey);
             foreach (var (field, list) in Fields(node, what, Keys.Interop))
             {
-                if (field == "request-types")
+                if (field is "request-types" or "implied-codes" or "handler-calls")
                 {
-                    foreach (var (typeNode, methodNode) in Entries(list, "request-types", ProblemIds.Duplicate))
+                    var pairs = field switch { "request-types" => interop.RequestTypes, "implied-codes" => interop.ImpliedCodes, _ => interop.HandlerCalls };
+                    foreach (var (nameNode, valueNode) in Entries(list, field, ProblemIds.Duplicate))
                     {
-                        if (String(typeNode, "a request type") is { } type && String(methodNode, $"the method '{type.Value}' stands for") is { } method)
+                        if (String(nameNode, $"a name under {field}") is { } name && String(valueNode, $"what '{name.Value}' stands for") is { } value)
                         {
-                            interop.RequestTypes.Add((type, method));
+                            pairs.Add((name, value));
                         }
                     }
                     continue;
@@ -145,6 +147,8 @@ namespace Codebook.Catalogue
                     "status-members" => interop.StatusMembers,
                     "status-constants" => interop.StatusConstants,
                     "method-types" => interop.MethodTypes,
+                    "method-attributes" => interop.MethodAttributes,
+                    "method-tests" => interop.MethodTests,
                     _ => interop.MethodMembers,
                 }).AddRange(names);
             }

@@ -36,7 +36,7 @@ namespace Codebook.Catalogue
         public const string MetadataKey = "Codebook.Protocol";
 
         /// <summary>The format this Codebook writes and the newest it reads.</summary>
-        /// <remarks>2 added status-constants, request-types and header-members to the interop fields.</remarks>
+        /// <remarks>2 added the interop fields after the first four (status-constants, request-types, header-members, ...).</remarks>
         public const int FormatVersion = 2;
 
         public static string Write(string rootNamespace, bool isPublic, ProtocolModel protocol, InteropModel? interop)
@@ -304,8 +304,12 @@ namespace Codebook.Catalogue
                 Texts(interop.StatusConstants);
                 Texts(interop.MethodTypes);
                 Texts(interop.MethodMembers);
-                List(interop.RequestTypes, request => { Text(request.Type); Text(request.Method); });
+                List(interop.RequestTypes, request => { Text(request.Name); Text(request.Method); });
                 List(interop.HeaderMembers, header => { Text(header.Header); Text(header.Member); });
+                List(interop.ImpliedCodes, implied => { Text(implied.Member); Int(implied.Code); });
+                List(interop.HandlerCalls, call => { Text(call.Name); Text(call.Method); });
+                Texts(interop.MethodAttributes);
+                Texts(interop.MethodTests);
             }
 
             /// <summary>A count, then each item.</summary>
@@ -383,10 +387,16 @@ namespace Codebook.Catalogue
 
             public EquatableArray<Message> Messages() => List(() => new Message(Text(), Text()));
 
-            /// <summary>Format 1 had no status-constants, request-types or header-members.</summary>
-            public InteropModel Interop(string protocol, int version) => version < 2
-                ? new InteropModel(protocol, Texts(), Texts(), EquatableArray<string>.Empty, Texts(), Texts(), EquatableArray<RequestType>.Empty, EquatableArray<HeaderMember>.Empty)
-                : new InteropModel(protocol, Texts(), Texts(), Texts(), Texts(), Texts(), List(() => new RequestType(Text(), Text())), List(() => new HeaderMember(Text(), Text())));
+            /// <summary>Format 1 had the first four lists only.</summary>
+            public InteropModel Interop(string protocol, int version)
+            {
+                if (version < 2)
+                {
+                    return InteropModel.Empty(protocol) with { StatusTypes = Texts(), StatusMembers = Texts(), MethodTypes = Texts(), MethodMembers = Texts() };
+                }
+                return new InteropModel(protocol, Texts(), Texts(), Texts(), Texts(), Texts(), List(() => new MappedMethod(Text(), Text())), List(() => new HeaderMember(Text(), Text())),
+                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts());
+            }
 
             /// <summary>A count, then that many items.</summary>
             private EquatableArray<T> List<T>(Func<T> read)

@@ -15,22 +15,27 @@ namespace Codebook.Tests.Harness;
 internal static class CodeFixHarness
 {
     /// <summary>Fixes every diagnostic with <paramref name="id"/> one after another and returns the final source.</summary>
-    public static async Task<string> FixAllAsync(string source, string id, IReadOnlyDictionary<string, string>? editorConfig = null, IEnumerable<(string Path, string Text)>? catalogues = null)
+    /// <param name="references">Assemblies beyond the framework (ASP.NET Core's): the workspace gets them too, so a fix's names are simplified as in an IDE.</param>
+    public static async Task<string> FixAllAsync(string source, string id, IReadOnlyDictionary<string, string>? editorConfig = null, IEnumerable<(string Path, string Text)>? catalogues = null,
+        IReadOnlyList<MetadataReference>? references = null)
     {
         var provider = new StatusCodeCodeFixProvider();
         Assert.Contains(id, provider.FixableDiagnosticIds);
         for (var round = 0; round < 20; round++)
         {
-            var diagnostic = (await AnalyzerHarness.AnalyzeAsync(source, catalogues, editorConfig: editorConfig)).FirstOrDefault(d => d.Id == id);
+            var diagnostic = (await AnalyzerHarness.AnalyzeAsync(source, catalogues, editorConfig: editorConfig, references: references)).FirstOrDefault(d => d.Id == id);
             if (diagnostic is null)
             {
                 return source;
             }
 
             using var workspace = new AdhocWorkspace();
-            var document = workspace.CurrentSolution
-                .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
-                .AddDocument("Source0.cs", SourceText.From(source));
+            var project = workspace.CurrentSolution.AddProject("Consumer", "Consumer", LanguageNames.CSharp);
+            if (references is not null)
+            {
+                project = project.WithMetadataReferences(GeneratorHarness.Compilation(TargetFramework.Net100, sources: new[] { "" }, references: references).References);
+            }
+            var document = project.AddDocument("Source0.cs", SourceText.From(source));
             var actions = new List<CodeAction>();
             await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
             var action = Assert.Single(actions);

@@ -293,8 +293,10 @@ public class ReferencedCatalogueTests
         foreach (var protocol in model.Protocols)
         {
             var interop = new InteropModel(protocol.Key, new[] { "A.Status" }.ToEquatableArray(), EquatableArray<string>.Empty, new[] { "A.Codes" }.ToEquatableArray(),
-                new[] { "A.Method" }.ToEquatableArray(), new[] { "A.Request.Method" }.ToEquatableArray(), new[] { new RequestType("A.PlayRequest", "PLAY") }.ToEquatableArray(),
-                new[] { new HeaderMember("Allow", "A.Response.Create") }.ToEquatableArray());
+                new[] { "A.Method" }.ToEquatableArray(), new[] { "A.Request.Method" }.ToEquatableArray(), new[] { new MappedMethod("A.PlayRequest", "PLAY") }.ToEquatableArray(),
+                new[] { new HeaderMember("Allow", "A.Response.Create") }.ToEquatableArray(), new[] { new ImpliedCode("A.Results.Empty", 204) }.ToEquatableArray(),
+                new[] { new MappedMethod("A.Routes.OnPlay", "PLAY"), new MappedMethod("A.Routes.On", "") }.ToEquatableArray(),
+                new[] { "A.PlayAttribute" }.ToEquatableArray(), new[] { "A.Methods" }.ToEquatableArray());
             var read = CatalogueRecord.Read(new RecordText("Lib", CatalogueRecord.Write("Contoso.Codes", false, protocol, interop)), out var error);
             Assert.Null(error);
             Assert.Equal(new ReferencedProtocol("Lib", "Contoso.Codes", false, protocol, interop), read);

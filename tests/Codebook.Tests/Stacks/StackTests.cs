@@ -130,7 +130,7 @@ public class StackTests
 
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(Code, new[] { ("/p/codes.yaml", "stacks:\n  sipsorcry: false\n") }, references: new[] { SipSorcery });
         var problem = Assert.Single(diagnostics, d => d.Id == "CB0004");
-        Assert.Equal("stacks turns 'sipsorcry' off, which is no stack Codebook knows; known: sipsorcery, net7mma, sharprtsp, lumisoft", problem.GetMessage());
+        Assert.Equal("stacks turns 'sipsorcry' off, which is no stack Codebook knows; known: sipsorcery, net7mma, sharprtsp, lumisoft, aspnetcore", problem.GetMessage());
         Assert.Equal(1, problem.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal(2, problem.Location.GetLineSpan().StartLinePosition.Character); // at the key
         Assert.Contains(diagnostics, d => d.Id == "CB1001"); // the misspelt key turned nothing off

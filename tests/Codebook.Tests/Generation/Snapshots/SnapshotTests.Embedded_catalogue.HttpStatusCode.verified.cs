@@ -376,6 +376,8 @@ namespace Codebook.Http
         {
             switch ((int)code)
             {
+                case 206:
+                    return method == HttpMethod.Get;
                 case 304:
                     return method == HttpMethod.Get || method == HttpMethod.Head;
             }
@@ -396,9 +398,10 @@ namespace Codebook.Http
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_noHeaders = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[0]);
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers0 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Upgrade" });
         private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers1 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Content-Range" });
-        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers2 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "WWW-Authenticate" });
-        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers3 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Allow" });
-        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers4 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Proxy-Authenticate" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers2 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Location" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers3 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "WWW-Authenticate" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers4 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Allow" });
+        private static readonly global::System.Collections.Generic.IReadOnlyList<string> s_headers5 = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(new string[] { "Proxy-Authenticate" });
 
         /// <summary>The headers a response with this code must carry, per the catalogue (empty when none).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GetRequiredHeaders(this HttpStatusCode code)
@@ -409,13 +412,20 @@ namespace Codebook.Http
                 case 426:
                     return s_headers0;
                 case 206:
+                case 416:
                     return s_headers1;
-                case 401:
+                case 301:
+                case 302:
+                case 303:
+                case 307:
+                case 308:
                     return s_headers2;
-                case 405:
+                case 401:
                     return s_headers3;
-                case 407:
+                case 405:
                     return s_headers4;
+                case 407:
+                    return s_headers5;
                 default: return s_noHeaders;
             }
         }

@@ -1,0 +1,179 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Codebook.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Codebook.Tests.Stacks;
+
+/// <summary>
+/// ASP.NET Core checked as written, with no codes.yaml, against the framework's real reference assemblies (the
+/// SDK's Microsoft.AspNetCore.App.Ref pack): minimal APIs, controllers and middleware, each rule flagged beside
+/// the spelling that stays quiet.
+/// </summary>
+public class AspNetCoreTests
+{
+    private static readonly Lazy<MetadataReference[]> s_framework = new(() =>
+    {
+        // The SDK that runs the tests carries the pack: <dotnet>/packs/Microsoft.AspNetCore.App.Ref/<version>/ref/net10.0.
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var pack = Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref");
+        var folder = Directory.Exists(pack)
+            ? Directory.GetDirectories(pack).Select(v => Path.Combine(v, "ref", "net10.0")).Where(Directory.Exists).OrderBy(v => v, StringComparer.Ordinal).LastOrDefault()
+            : null;
+        Assert.True(folder is not null, $"the ASP.NET Core reference pack is not under {pack}; these tests need the .NET SDK's Microsoft.AspNetCore.App.Ref");
+        return Directory.GetFiles(folder!, "*.dll").Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToArray();
+    });
+
+    private static Task<System.Collections.Generic.IReadOnlyList<Diagnostic>> Verify(string markup, params (string Path, string Text)[] catalogues) =>
+        AnalyzerHarness.VerifyAsync(markup, s_framework.Value, catalogues);
+
+    [Fact]
+    public async Task Minimal_API_routes_give_the_method_and_StatusCodes_constants_are_codes()
+    {
+        var diagnostics = await Verify("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Api
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/items/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
+                    app.MapGet("/cached", () => Results.StatusCode(StatusCodes.Status304NotModified));
+                    app.MapPost("/items", () => Results.StatusCode({|CB1001:StatusCodes.Status304NotModified|}));
+                    app.MapMethods("/both", new[] { "PUT", "DELETE" }, () => TypedResults.StatusCode({|CB1001:StatusCodes.Status304NotModified|}));
+                    app.MapGet("/n", () => Results.StatusCode({|CB1007:404|}));
+                    app.MapGet("/odd", () => Results.Problem(statusCode: {|CB1004:499|}));
+                    app.MapGet("/proxy", () => Results.StatusCode({|CB1005:StatusCodes.Status305UseProxy|}));
+                    app.MapDelete("/items/{id}", (int id) => Results.NoContent());
+                    app.MapPost("/login", () => {|CB1006:Results.Unauthorized()|});
+                    app.MapPost("/challenge", () => Results.Challenge());
+                    app.MapGet("/moved", () => Results.Redirect("/elsewhere", permanent: true));
+                }
+            }
+            """);
+        Assert.Equal("HTTP 304 Not Modified is not sent in reply to POST (RFC 9110 §15.4.5)", diagnostics[0].GetMessage());
+        Assert.Equal("Use StatusCodes.Status404NotFound instead of the number 404", diagnostics[2].GetMessage());
+        Assert.Equal("HTTP 401 Unauthorized requires the WWW-Authenticate header (RFC 9110 §15.5.2); nothing in this method sets it", diagnostics[5].GetMessage());
+    }
+
+    [Fact]
+    public async Task Controllers_take_the_method_from_their_attributes()
+    {
+        await Verify("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController, Route("items")]
+            public sealed class ItemsController : ControllerBase
+            {
+                [HttpGet("{id}")]
+                public IActionResult Get(int id) => id > 0 ? Ok(id) : NotFound();
+
+                [HttpGet("options")]
+                public IActionResult ByRouteNamedLikeAMethod() => StatusCode(StatusCodes.Status304NotModified);
+
+                [HttpPost]
+                public IActionResult Create() => StatusCode({|CB1001:StatusCodes.Status304NotModified|});
+
+                [AcceptVerbs("GET", "HEAD")]
+                public IActionResult Check() => StatusCode(StatusCodes.Status304NotModified);
+
+                [HttpPut("{id}")]
+                public IActionResult Replace(int id) => {|CB1006:Unauthorized()|};
+
+                [HttpGet("moved")]
+                public IActionResult Moved() => StatusCode({|CB1006:StatusCodes.Status301MovedPermanently|});
+
+                [HttpGet("redirect")]
+                public IActionResult Go() => RedirectPermanent("/elsewhere");
+
+                [HttpGet("problem")]
+                public IActionResult Broken() => Problem(statusCode: {|CB1007:500|});
+
+                [HttpGet("object")]
+                public IActionResult Wrapped() => new ObjectResult("gone") { StatusCode = StatusCodes.Status410Gone };
+
+                [HttpPatch]
+                public IActionResult Patch() => new StatusCodeResult({|CB1007:204|});
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Middleware_tests_the_method_with_HttpMethods_and_request_Method()
+    {
+        await Verify("""
+            using System.Net;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Pipeline
+            {
+                public static void Use(WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        if (HttpMethods.IsPost(context.Request.Method))
+                        {
+                            context.Response.StatusCode = {|CB1001:StatusCodes.Status304NotModified|};
+                            return;
+                        }
+                        if (context.Request.Method == "GET")
+                        {
+                            context.Response.StatusCode = (int)HttpStatusCode.NotModified;
+                            return;
+                        }
+                        await next(context);
+                    });
+                    app.Use(async (context, next) =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                        context.Response.Headers.Allow = "GET, HEAD";
+                        await next(context);
+                    });
+                    app.Use(async (context, next) =>
+                    {
+                        context.Response.StatusCode = {|CB1006:StatusCodes.Status405MethodNotAllowed|};
+                        await next(context);
+                    });
+                    app.Use(async (context, next) =>
+                    {
+                        context.Response.StatusCode = (int){|CB1005:HttpStatusCode.UseProxy|};
+                        await next(context);
+                    });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_fix_for_a_number_writes_the_StatusCodes_constant()
+    {
+        var fixedSource = await CodeFixHarness.FixAllAsync("""
+            using Microsoft.AspNetCore.Http;
+            public static class Api
+            {
+                public static IResult Missing() => Results.StatusCode(404);
+            }
+            """, "CB1007", references: s_framework.Value);
+        Assert.Contains("Results.StatusCode(StatusCodes.Status404NotFound)", fixedSource);
+    }
+
+    [Fact]
+    public async Task A_web_project_can_turn_ASP_NET_Core_off()
+    {
+        await Verify("""
+            using Microsoft.AspNetCore.Http;
+            public static class Api
+            {
+                public static IResult Missing() => Results.StatusCode(404);
+                public static IResult Login() => Results.Unauthorized();
+            }
+            """, ("/p/codes.yaml", "stacks: { aspnetcore: false }\n"));
+    }
+}

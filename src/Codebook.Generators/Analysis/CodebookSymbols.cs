@@ -56,6 +56,9 @@ namespace Codebook.Analysis
             }
             MethodAttributes = SymbolSet(Types(compilation, interop?.MethodAttributes));
             MethodTests = SymbolSet(Types(compilation, interop?.MethodTests));
+            // A parameter takes content as an argument; a method's call or a property's use writes it.
+            ContentMembers = SymbolSet((interop?.ContentMembers ?? EquatableArray<string>.Empty)
+                .SelectMany(name => name.IndexOf('(') >= 0 ? InteropNames.Members(compilation, name) : InteropNames.AnyMembers(compilation, name)));
             foreach (var request in interop?.RequestTypes ?? EquatableArray<MappedMethod>.Empty)
             {
                 if (compilation.GetTypeByMetadataName(request.Name) is { } type)
@@ -160,6 +163,9 @@ namespace Codebook.Analysis
 
         /// <summary>Classes whose <c>Is{Method}</c> methods test the request's method (interop method-tests): <c>HttpMethods.IsGet</c>.</summary>
         public HashSet<ISymbol> MethodTests { get; }
+
+        /// <summary>Members that put content in the response (interop content-members): methods, properties, parameters.</summary>
+        public HashSet<ISymbol> ContentMembers { get; }
 
         /// <summary>Anything that can tell the method a code answers.</summary>
         public bool HasMethodSources => MethodType is not null || ForeignMethodTypes.Count > 0 || MethodMembers.Count > 0 || RequestTypes.Count > 0

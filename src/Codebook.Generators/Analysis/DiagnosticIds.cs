@@ -17,6 +17,7 @@ namespace Codebook.Analysis
         public const string DeprecatedCode = "CB1005";
         public const string MissingRequiredHeader = "CB1006";
         public const string NumericLiteral = "CB1007";
+        public const string ContentWithoutContentCode = "CB1008";
 
         public const string Category = "Codebook";
 

@@ -539,6 +539,102 @@ namespace Codebook.Analysis
             }
         }
 
+        /// <summary>
+        /// What puts content in the response this code is sent with, described for CB1008, or null: a content
+        /// argument of the same call or object creation (a null or omitted one is none), a call that always writes
+        /// content (<c>Results.Problem</c>), or content written after the code, before the body leaves.
+        /// </summary>
+        public string? ContentSentWith()
+        {
+            // The call or creation the code goes into (a helper with an implied code is that call itself).
+            var call = Implied ? Operation : Use switch
+            {
+                IArgumentOperation argument => argument.Parent,
+                ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } => creation,
+                _ => null,
+            };
+            var arguments = call switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            if (call is IInvocationOperation { TargetMethod: var method } && Protocol.ContentMembers.Contains(method.OriginalDefinition))
+            {
+                return $"{method.Name} writes content";
+            }
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && Protocol.ContentMembers.Contains(parameter.OriginalDefinition)
+                    && argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNothing(argument.Value))
+                {
+                    return $"its {parameter.Name} argument is content";
+                }
+            }
+            if (call is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                        && Protocol.ContentMembers.Contains(target.Member.OriginalDefinition) && !IsNothing(assignment.Value))
+                    {
+                        return $"its {target.Member.Name} is content";
+                    }
+                }
+            }
+            // Content written after the code in the same body, until a statement leaves it.
+            for (var child = (IOperation)Operation; !ReferenceEquals(child, Scope) && child.Parent is { } parent; child = parent)
+            {
+                if (parent is not IBlockOperation block)
+                {
+                    continue;
+                }
+                for (var i = block.Operations.IndexOf(child) + 1; i < block.Operations.Length; i++)
+                {
+                    var statement = block.Operations[i];
+                    if (WritesContent(statement) is { } writer)
+                    {
+                        return $"{writer} writes content after it";
+                    }
+                    if (Leaves(statement))
+                    {
+                        return null;
+                    }
+                }
+                if (block.Operations.Length > 0 && Leaves(block.Operations[block.Operations.Length - 1]))
+                {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A null or default constant: no content.</summary>
+        private static bool IsNothing(IOperation value)
+        {
+            value = Unwrap(value);
+            return value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null };
+        }
+
+        /// <summary>The content member a statement uses (<c>WriteAsync</c>, <c>Body</c>), if any.</summary>
+        private string? WritesContent(IOperation statement)
+        {
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                var member = operation switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IMemberReferenceOperation reference => reference.Member,
+                    _ => null,
+                };
+                if (member is not null && Protocol.ContentMembers.Contains(member.OriginalDefinition))
+                {
+                    return member.Name;
+                }
+            }
+            return null;
+        }
+
         /// <summary>Visits every operation of the body at most once, nearest to the code first.</summary>
         private bool MentionedAround(string header)
         {

@@ -23,7 +23,8 @@ namespace Codebook.Analysis
             UndefinedCodeRule.Descriptor,
             DeprecatedCodeRule.Descriptor,
             NumericLiteralRule.Descriptor,
-            HeaderRule.Descriptor);
+            HeaderRule.Descriptor,
+            ContentRule.Descriptor);
 
         // Built once: every block registers with them.
         private static readonly ImmutableArray<OperationKind> CodeKinds = ImmutableArray.Create(OperationKind.FieldReference, OperationKind.Conversion);
@@ -193,6 +194,7 @@ namespace Codebook.Analysis
                 RoleRule.Check(site, roles);
             }
             HeaderRule.Check(site);
+            ContentRule.Check(site);
         }
 
         /// <summary>An integral constant as a code; values no status type can hold (unchecked casts of huge numbers) become -1.</summary>

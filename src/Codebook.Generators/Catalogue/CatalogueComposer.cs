@@ -274,6 +274,7 @@ namespace Codebook.Catalogue
                 HandlerCalls = Methods(i => i.HandlerCalls, "handler-calls", fromArguments: true),
                 MethodAttributes = Names(i => i.MethodAttributes),
                 MethodTests = Names(i => i.MethodTests),
+                ContentMembers = Names(i => i.ContentMembers),
             };
         }
 

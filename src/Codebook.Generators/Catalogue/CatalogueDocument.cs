@@ -76,6 +76,9 @@ namespace Codebook.Catalogue
 
         /// <summary>Classes whose <c>Is{Method}</c> methods test the request's method (<c>HttpMethods.IsGet</c>).</summary>
         public List<Located<string>> MethodTests { get; } = new();
+
+        /// <summary>Members that put content in the response: methods, properties, and parameters (<c>Results.Json(data)</c>).</summary>
+        public List<Located<string>> ContentMembers { get; } = new();
     }
 
     internal sealed class ProtocolEntry
@@ -234,6 +237,9 @@ namespace Codebook.Catalogue
 
         public Located<bool>? Cacheable { get; set; }
 
+        /// <summary><c>content: false</c>: a response with this code carries no content (HTTP 204, 304, 1xx).</summary>
+        public Located<bool>? Content { get; set; }
+
         /// <summary>User messages by culture, in the order written.</summary>
         public List<KeyValuePair<Located<string>, Located<string>>> User { get; } = new();
 
@@ -249,6 +255,7 @@ namespace Codebook.Catalogue
             Deprecated = overlay.Deprecated ?? Deprecated;
             Instead = overlay.Instead ?? Instead;
             Cacheable = overlay.Cacheable ?? Cacheable;
+            Content = overlay.Content ?? Content;
             MergeMessages(User, overlay.User);
             MergeMessages(Engineer, overlay.Engineer);
         }

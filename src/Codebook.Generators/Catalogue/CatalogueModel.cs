@@ -58,12 +58,13 @@ namespace Codebook.Catalogue
         EquatableArray<ImpliedCode> ImpliedCodes,
         EquatableArray<MappedMethod> HandlerCalls,
         EquatableArray<string> MethodAttributes,
-        EquatableArray<string> MethodTests)
+        EquatableArray<string> MethodTests,
+        EquatableArray<string> ContentMembers)
     {
         /// <summary>Nothing mapped yet: the start of a model built field by field.</summary>
         public static InteropModel Empty(string protocol) => new(protocol, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
             EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<HeaderMember>.Empty,
-            EquatableArray<ImpliedCode>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+            EquatableArray<ImpliedCode>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 
         /// <summary>Both mappings at once (either may be missing); names listed by both count once.</summary>
         public static InteropModel? Merge(InteropModel? first, InteropModel? second)
@@ -76,7 +77,8 @@ namespace Codebook.Catalogue
             return new InteropModel(first.Protocol, Both(first.StatusTypes, second.StatusTypes), Both(first.StatusMembers, second.StatusMembers),
                 Both(first.StatusConstants, second.StatusConstants), Both(first.MethodTypes, second.MethodTypes), Both(first.MethodMembers, second.MethodMembers),
                 Both(first.RequestTypes, second.RequestTypes), Both(first.HeaderMembers, second.HeaderMembers), Both(first.ImpliedCodes, second.ImpliedCodes),
-                Both(first.HandlerCalls, second.HandlerCalls), Both(first.MethodAttributes, second.MethodAttributes), Both(first.MethodTests, second.MethodTests));
+                Both(first.HandlerCalls, second.HandlerCalls), Both(first.MethodAttributes, second.MethodAttributes), Both(first.MethodTests, second.MethodTests),
+                Both(first.ContentMembers, second.ContentMembers));
         }
     }
 
@@ -115,6 +117,7 @@ namespace Codebook.Catalogue
     /// <param name="MethodRuleReference">The reference of the rule that restricts methods, empty when none does.</param>
     /// <param name="AllowedRoles">Declared roles that may send this code.</param>
     /// <param name="Deprecated">Null when current; otherwise why (possibly empty).</param>
+    /// <param name="NoContent">A response with this code carries no content (<c>content: false</c>).</param>
     internal sealed record StatusCodeModel(
         int Value,
         string Name,
@@ -128,6 +131,7 @@ namespace Codebook.Catalogue
         string? Deprecated,
         EquatableArray<Substitute> Instead,
         bool? Cacheable,
+        bool NoContent,
         EquatableArray<Message> User,
         EquatableArray<Message> Engineer);
 

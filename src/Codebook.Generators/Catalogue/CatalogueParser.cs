@@ -16,13 +16,13 @@ namespace Codebook.Catalogue
         {
             public static readonly string[] Root = { "namespace", "use", "protocols", "interop", "stacks" };
             public static readonly string[] Interop = { "status-types", "status-members", "status-constants", "method-types", "method-members", "request-types", "header-members",
-                "implied-codes", "handler-calls", "method-attributes", "method-tests" };
+                "implied-codes", "handler-calls", "method-attributes", "method-tests", "content-members" };
             public static readonly string[] Protocol = { "extends", "generate", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
             public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
             public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
             public static readonly string[] Unknown = new[] { "default", "out-of-range" }.Concat(UnknownClasses).ToArray();
             public static readonly string[] ClassRule = { "methods", "not-methods", "emitters", "not-emitters", "reference" };
-            public static readonly string[] Code = { "reason", "name", "reference", "methods", "not-methods", "emitters", "not-emitters", "headers", "deprecated", "instead", "cacheable", "replace", "user", "engineer" };
+            public static readonly string[] Code = { "reason", "name", "reference", "methods", "not-methods", "emitters", "not-emitters", "headers", "deprecated", "instead", "cacheable", "content", "replace", "user", "engineer" };
         }
 
         private readonly List<CatalogueProblem> _problems;
@@ -149,6 +149,7 @@ namespace Codebook.Catalogue
                     "method-types" => interop.MethodTypes,
                     "method-attributes" => interop.MethodAttributes,
                     "method-tests" => interop.MethodTests,
+                    "content-members" => interop.ContentMembers,
                     _ => interop.MethodMembers,
                 }).AddRange(names);
             }
@@ -303,6 +304,9 @@ namespace Codebook.Catalogue
                         {
                             entry.Cacheable = cacheable;
                         }
+                        break;
+                    case "content":
+                        entry.Content = Bool(value, "content");
                         break;
                     case "replace":
                         entry.Replace = Bool(value, "replace")?.Value ?? false;

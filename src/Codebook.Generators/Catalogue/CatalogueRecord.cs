@@ -36,7 +36,7 @@ namespace Codebook.Catalogue
         public const string MetadataKey = "Codebook.Protocol";
 
         /// <summary>The format this Codebook writes and the newest it reads.</summary>
-        /// <remarks>2 added the interop fields after the first four (status-constants, request-types, header-members, ...).</remarks>
+        /// <remarks>2 added each code's no-content flag and the interop fields after the first four (status-constants, request-types, ...).</remarks>
         public const int FormatVersion = 2;
 
         public static string Write(string rootNamespace, bool isPublic, ProtocolModel protocol, InteropModel? interop)
@@ -87,6 +87,7 @@ namespace Codebook.Catalogue
                     w.Int(substitute.Code);
                 }
                 w.Int(code.Cacheable is null ? -1 : code.Cacheable.Value ? 1 : 0);
+                w.Bool(code.NoContent);
                 w.Messages(code.User);
                 w.Messages(code.Engineer);
             }
@@ -247,8 +248,9 @@ namespace Codebook.Catalogue
                         instead[j] = new Substitute(r.Text(), r.Int());
                     }
                     var cacheable = r.Int();
+                    var noContent = version >= 2 && r.Bool();
                     codes[i] = new StatusCodeModel(value, name, reason, codeReference, allowedMethods, methodReference, allowedRoles, roleReference,
-                        headers, isDeprecated ? deprecated : null, instead.ToEquatableArray(), cacheable < 0 ? null : cacheable == 1, r.Messages(), r.Messages());
+                        headers, isDeprecated ? deprecated : null, instead.ToEquatableArray(), cacheable < 0 ? null : cacheable == 1, noContent, r.Messages(), r.Messages());
                 }
                 InteropModel? interop = null;
                 if (r.Bool())
@@ -310,6 +312,7 @@ namespace Codebook.Catalogue
                 List(interop.HandlerCalls, call => { Text(call.Name); Text(call.Method); });
                 Texts(interop.MethodAttributes);
                 Texts(interop.MethodTests);
+                Texts(interop.ContentMembers);
             }
 
             /// <summary>A count, then each item.</summary>
@@ -395,7 +398,7 @@ namespace Codebook.Catalogue
                     return InteropModel.Empty(protocol) with { StatusTypes = Texts(), StatusMembers = Texts(), MethodTypes = Texts(), MethodMembers = Texts() };
                 }
                 return new InteropModel(protocol, Texts(), Texts(), Texts(), Texts(), Texts(), List(() => new MappedMethod(Text(), Text())), List(() => new HeaderMember(Text(), Text())),
-                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts());
+                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts(), Texts());
             }
 
             /// <summary>A count, then that many items.</summary>

@@ -331,6 +331,7 @@ namespace Codebook.Catalogue
                 code.Deprecated?.Value,
                 instead.ToEquatableArray(),
                 code.Cacheable?.Value,
+                code.Content is { Value: false },
                 Messages(code.User),
                 Messages(code.Engineer));
         }

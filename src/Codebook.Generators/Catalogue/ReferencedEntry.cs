@@ -95,6 +95,7 @@ namespace Codebook.Catalogue
                         ? code.Instead.Select(s => new KeyValuePair<Located<string>, Located<int>>(Text(s.When), Number(s.Code))).ToList()
                         : null,
                     Cacheable = code.Cacheable is { } cacheable ? new Located<bool>(cacheable, range) : null,
+                    Content = code.NoContent ? new Located<bool>(false, range) : null,
                 };
                 written.User.AddRange(code.User.Select(m => new KeyValuePair<Located<string>, Located<string>>(Text(m.Culture), Text(m.Text))));
                 written.Engineer.AddRange(code.Engineer.Select(m => new KeyValuePair<Located<string>, Located<string>>(Text(m.Culture), Text(m.Text))));

@@ -15,8 +15,29 @@ public class SamplesAndDocsTests
     public async Task Misuse_gallery_is_flagged_exactly_on_its_expect_lines()
     {
         var source = File.ReadAllText(TestPaths.Repository("samples", "MisuseGallery", "Program.cs"));
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(source, outputKind: OutputKind.ConsoleApplication);
+        var actual = FlaggedAsExpected(source, await AnalyzerHarness.AnalyzeAsync(source, outputKind: OutputKind.ConsoleApplication));
+        // Each usage rule appears in the gallery.
+        Assert.Equal(new[] { "CB1001", "CB1002", "CB1003", "CB1004", "CB1005", "CB1006", "CB1007" }, actual.Select(a => a.Id).Distinct().OrderBy(i => i));
+    }
 
+    [Fact]
+    public async Task The_HTTP_part_of_the_misuse_gallery_is_flagged_exactly_on_its_expect_lines()
+    {
+        var source = File.ReadAllText(TestPaths.Repository("samples", "MisuseGallery", "Http.cs"));
+        var actual = FlaggedAsExpected(source, await AnalyzerHarness.AnalyzeAsync(source, references: AspNetCoreReferences.All));
+        Assert.Equal(new[] { "CB1001", "CB1004", "CB1005", "CB1006", "CB1007", "CB1008" }, actual.Select(a => a.Id).Distinct().OrderBy(i => i));
+    }
+
+    [Fact]
+    public async Task The_ASP_NET_Core_sample_has_no_diagnostics()
+    {
+        var source = File.ReadAllText(TestPaths.Repository("samples", "HttpApi", "Program.cs"));
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(source, outputKind: OutputKind.ConsoleApplication, references: AspNetCoreReferences.All));
+    }
+
+    /// <summary>Asserts that exactly the lines marked "// expect: CB..." are flagged, with those IDs; returns what was flagged.</summary>
+    private static System.Collections.Generic.List<(int Line, string Id)> FlaggedAsExpected(string source, System.Collections.Generic.IReadOnlyList<Diagnostic> diagnostics)
+    {
         var lines = source.Split('\n');
         var expected = lines
             .Select((line, index) => (Line: index, Match: Regex.Match(line, @"// expect: (?<ids>(CB\d{4} ?)+)")))
@@ -30,8 +51,7 @@ public class SamplesAndDocsTests
             .ToList();
 
         Assert.Equal(expected, actual);
-        // Each usage rule appears in the gallery.
-        Assert.Equal(new[] { "CB1001", "CB1002", "CB1003", "CB1004", "CB1005", "CB1006", "CB1007" }, actual.Select(a => a.Id).Distinct().OrderBy(i => i));
+        return actual;
     }
 
     [Fact]
@@ -54,7 +74,7 @@ public class SamplesAndDocsTests
     public void Every_diagnostic_has_its_page_and_a_help_link_to_it()
     {
         var descriptors = AnalyzerHarness.Analyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
-        Assert.Equal(14, descriptors.Count);
+        Assert.Equal(15, descriptors.Count);
         foreach (var descriptor in descriptors)
         {
             var page = TestPaths.Repository("docs", "rules", descriptor.Id + ".md");

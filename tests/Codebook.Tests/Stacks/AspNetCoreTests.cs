@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Codebook.Tests.Harness;
@@ -15,21 +13,8 @@ namespace Codebook.Tests.Stacks;
 /// </summary>
 public class AspNetCoreTests
 {
-    private static readonly Lazy<MetadataReference[]> s_framework = new(() =>
-    {
-        // The SDK that runs the tests carries the pack: <dotnet>/packs/Microsoft.AspNetCore.App.Ref/<version>/ref/net10.0.
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        var pack = Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref");
-        var folder = Directory.Exists(pack)
-            ? Directory.GetDirectories(pack).Select(v => Path.Combine(v, "ref", "net10.0")).Where(Directory.Exists).OrderBy(v => v, StringComparer.Ordinal).LastOrDefault()
-            : null;
-        Assert.True(folder is not null, $"the ASP.NET Core reference pack is not under {pack}; these tests need the .NET SDK's Microsoft.AspNetCore.App.Ref");
-        return Directory.GetFiles(folder!, "*.dll").Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToArray();
-    });
-
     private static Task<System.Collections.Generic.IReadOnlyList<Diagnostic>> Verify(string markup, params (string Path, string Text)[] catalogues) =>
-        AnalyzerHarness.VerifyAsync(markup, s_framework.Value, catalogues);
+        AnalyzerHarness.VerifyAsync(markup, AspNetCoreReferences.All, catalogues);
 
     [Fact]
     public async Task Minimal_API_routes_give_the_method_and_StatusCodes_constants_are_codes()
@@ -160,7 +145,7 @@ public class AspNetCoreTests
             {
                 public static IResult Missing() => Results.StatusCode(404);
             }
-            """, "CB1007", references: s_framework.Value);
+            """, "CB1007", references: AspNetCoreReferences.All);
         Assert.Contains("Results.StatusCode(StatusCodes.Status404NotFound)", fixedSource);
     }
 
@@ -175,5 +160,56 @@ public class AspNetCoreTests
                 public static IResult Login() => Results.Unauthorized();
             }
             """, ("/p/codes.yaml", "stacks: { aspnetcore: false }\n"));
+    }
+
+    [Fact]
+    public async Task Content_sent_with_204_304_or_1xx_is_CB1008()
+    {
+        var diagnostics = await Verify("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class Api
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPut("/items/{id}", (int id) => Results.Json(new { id }, statusCode: {|CB1008:StatusCodes.Status204NoContent|}));
+                    app.MapPut("/empty/{id}", (int id) => Results.Json(null, statusCode: StatusCodes.Status204NoContent));
+                    app.MapGet("/same", () => Results.Problem(statusCode: {|CB1008:StatusCodes.Status304NotModified|}));
+                    app.MapDelete("/items/{id}", (int id) => Results.NoContent());
+                    app.Use(async (HttpContext context, RequestDelegate next) =>
+                    {
+                        if (context.Request.Method == "DELETE")
+                        {
+                            context.Response.StatusCode = StatusCodes.Status204NoContent;
+                            return;
+                        }
+                        await context.Response.WriteAsync("hello");
+                    });
+                    app.Use(async (HttpContext context, RequestDelegate next) =>
+                    {
+                        context.Response.StatusCode = {|CB1008:StatusCodes.Status204NoContent|};
+                        await context.Response.WriteAsync("done");
+                    });
+                }
+            }
+
+            public sealed class ItemsController : ControllerBase
+            {
+                [HttpPut("{id}")]
+                public IActionResult Put(int id) => StatusCode({|CB1008:StatusCodes.Status204NoContent|}, new { id });
+
+                [HttpPut("other/{id}")]
+                public IActionResult PutNothing(int id) => StatusCode(StatusCodes.Status204NoContent);
+
+                [HttpGet("wrapped")]
+                public IActionResult Wrapped() => new ObjectResult("cached") { StatusCode = {|CB1008:StatusCodes.Status304NotModified|} };
+            }
+            """);
+        Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but its data argument is content", diagnostics[0].GetMessage());
+        Assert.Equal("HTTP 304 Not Modified carries no content (RFC 9110 §15.4.5), but Problem writes content", diagnostics[1].GetMessage());
+        Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but WriteAsync writes content after it", diagnostics[2].GetMessage());
+        Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but its value argument is content", diagnostics[3].GetMessage());
     }
 }

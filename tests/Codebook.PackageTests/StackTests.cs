@@ -8,8 +8,8 @@ using Xunit;
 namespace Codebook.PackageTests;
 
 /// <summary>
-/// A project built on a stack Codebook knows, with the package added and nothing else: no codes.yaml, no interop.
-/// The stack is a separate library without Codebook, as a NuGet package of it would be.
+/// Projects built on a stack Codebook knows, with the package added and nothing else: no codes.yaml, no interop.
+/// A SIP stack as a separate library without Codebook (as a NuGet package of it would be), and ASP.NET Core.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class StackTests
@@ -72,6 +72,42 @@ public class StackTests
         Assert.Matches(new Regex($@"Program\.cs{cancel}: warning CB1001: SIP 487 Request Terminated is not sent in reply to CANCEL \(RFC 3261 §21\.4\.25\)"), run.Output);
         Assert.Matches(new Regex($@"Program\.cs{ack}: warning CB1003: "), run.Output);
         // GetResponse fills Allow, so the 405 is not CB1006; nothing else is reported.
+        Assert.Equal(2, Regex.Matches(run.Output, @"Program\.cs\(\d+,\d+\): warning CB\d+").Select(m => m.Value).Distinct().Count());
+    }
+
+    private const string WebProgram = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapGet("/items/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
+        app.MapPost("/items", () => Results.StatusCode(StatusCodes.Status304NotModified));
+        app.MapPut("/items/{id}", (int id) => Results.Json(new { id }, statusCode: StatusCodes.Status204NoContent));
+        app.MapGet("/missing", () => Results.StatusCode(404));
+        app.MapDelete("/items/{id}", (int id) => Results.NoContent());
+        """;
+
+    [Fact]
+    public void An_ASP_NET_Core_project_is_checked_with_nothing_but_the_package()
+    {
+        var web = _package.Consumer("Stacks/Web",
+            ("Web.csproj", PackageFixture.ProjectFile("net10.0", "<ImplicitUsings>disable</ImplicitUsings><Nullable>enable</Nullable>", PackageFixture.CodebookReference)
+                .Replace("Microsoft.NET.Sdk", "Microsoft.NET.Sdk.Web")),
+            ("Program.cs", WebProgram));
+
+        var run = PackageFixture.Dotnet(web, "build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotMatch(@"(error|warning) (CS8785|AD0001)\b", run.Output);
+        string At(string context, string code)
+        {
+            var (line, index) = WebProgram.Split('\n').Select((l, i) => (l, i)).Single(l => l.l.Contains(context));
+            return $@"\({index + 1},{line.IndexOf(code, StringComparison.Ordinal) + 1}\)";
+        }
+        var post = At("MapPost", "StatusCodes.Status304NotModified");
+        var put = At("MapPut", "StatusCodes.Status204NoContent");
+        Assert.Matches(new Regex($@"Program\.cs{post}: warning CB1001: HTTP 304 Not Modified is not sent in reply to POST \(RFC 9110 §15\.4\.5\)"), run.Output);
+        Assert.Matches(new Regex($@"Program\.cs{put}: warning CB1008: HTTP 204 No Content carries no content \(RFC 9110 §15\.3\.5\), but its data argument is content"), run.Output);
+        // CB1007 (Use StatusCodes.Status404NotFound) is a suggestion, which a command-line build does not print.
         Assert.Equal(2, Regex.Matches(run.Output, @"Program\.cs\(\d+,\d+\): warning CB\d+").Select(m => m.Value).Distinct().Count());
     }
 }

@@ -98,6 +98,26 @@ public static class BuildTime
         MeasureAnalyzers("status codes used", files: 200, sitesPerFile: 25, repetitions);
         MeasureAnalyzers("status codes used, types and catalogue from a referenced project", files: 200, sitesPerFile: 25, repetitions, fromReference: true);
         MeasureAnalyzers("no status codes", files: 200, sitesPerFile: 0, repetitions);
+        if (AspNetCoreReferences() is { } web)
+        {
+            MeasureAnalyzers("ASP.NET Core: controllers and minimal APIs, no codes.yaml", files: 200, sitesPerFile: 25, repetitions, web: web);
+            MeasureAnalyzers("ASP.NET Core, no status codes", files: 200, sitesPerFile: 0, repetitions, web: web);
+        }
+        else
+        {
+            Console.WriteLine("| ASP.NET Core | - | - | - | - | - | not measured: the SDK's Microsoft.AspNetCore.App.Ref pack was not found |");
+        }
+    }
+
+    /// <summary>ASP.NET Core's reference assemblies from the SDK's pack beside the running runtime, or null when it is missing.</summary>
+    private static ImmutableArray<MetadataReference>? AspNetCoreReferences()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var pack = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.AspNetCore.App.Ref"));
+        var folder = Directory.Exists(pack)
+            ? Directory.GetDirectories(pack).Select(v => Path.Combine(v, "ref", "net10.0")).Where(Directory.Exists).OrderBy(v => v, StringComparer.Ordinal).LastOrDefault()
+            : null;
+        return folder is null ? null : Directory.GetFiles(folder, "*.dll").Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
     }
 
     private static string RepositoryRoot()
@@ -172,10 +192,13 @@ public static class BuildTime
     /// The solution case: the status types come from a referenced project that generated them (and recorded its
     /// catalogue), as in an application that references its contracts library; this project generates nothing.
     /// </param>
-    private static void MeasureAnalyzers(string label, int files, int sitesPerFile, int repetitions, bool fromReference = false)
+    /// <param name="web">ASP.NET Core's references: the project is a web API (see <see cref="WebSourceFile"/>), checked with no codes.yaml.</param>
+    private static void MeasureAnalyzers(string label, int files, int sitesPerFile, int repetitions, bool fromReference = false, ImmutableArray<MetadataReference>? web = null)
     {
-        var sources = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(SourceFile(i, sitesPerFile), ParseOptions, $"File{i}.cs")).ToList();
-        var references = fromReference ? References.Add(Contracts()) : References;
+        var sources = Enumerable.Range(0, files)
+            .Select(i => CSharpSyntaxTree.ParseText(web is null ? SourceFile(i, sitesPerFile) : WebSourceFile(i, sitesPerFile), ParseOptions, $"File{i}.cs"))
+            .ToList();
+        var references = fromReference ? References.Add(Contracts()) : web is { } aspNetCore ? References.AddRange(aspNetCore) : References;
         var baseCompilation = CSharpCompilation.Create("Consumer", sources, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         CSharpGeneratorDriver.Create(new[] { new CodebookGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(baseCompilation, out var withGenerated, out _);
@@ -283,6 +306,50 @@ public static class BuildTime
             text.Append("                break;\n        }\n    }\n");
         }
         return text.Append("}\n").ToString();
+    }
+
+    /// <summary>
+    /// A web API file as ASP.NET Core developers write one: even files a controller, odd files minimal API routes and
+    /// a middleware, sending codes through helpers (Ok, NotFound, NoContent), StatusCodes constants and
+    /// Response.StatusCode, with one mistake in every fifty (304 to a POST, CB1001); or the same shapes without codes.
+    /// </summary>
+    internal static string WebSourceFile(int index, int sites)
+    {
+        var text = new StringBuilder("using System.Threading.Tasks;\nusing Microsoft.AspNetCore.Builder;\nusing Microsoft.AspNetCore.Http;\nusing Microsoft.AspNetCore.Mvc;\n");
+        text.Append($"public sealed record Item{index}(int Id, string Name);\n");
+        if (index % 2 == 0)
+        {
+            text.Append($"[ApiController, Route(\"items{index}\")]\npublic sealed class Items{index}Controller : ControllerBase\n{{\n");
+            for (var i = 0; i < System.Math.Max(sites, 5); i++)
+            {
+                var site = index * sites + i;
+                text.Append((i % 5) switch
+                {
+                    0 => $"    [HttpGet(\"{i}/{{id}}\")]\n    public IActionResult Get{i}(int id) => {(sites == 0 ? "new JsonResult(id)" : "id > 0 ? Ok(new Item" + index + "(id, \"x\")) : NotFound()")};\n",
+                    1 => $"    [HttpPost(\"{i}\")]\n    public IActionResult Create{i}(Item{index} item) => {(sites == 0 ? "new JsonResult(item)" : (index * sites + i) / 5 % 10 == 9 ? "StatusCode(StatusCodes.Status304NotModified)" : "CreatedAtAction(nameof(Get" + (i - 1) + "), new { id = item.Id }, item)")};\n",
+                    2 => $"    [HttpPut(\"{i}/{{id}}\")]\n    public IActionResult Put{i}(int id, Item{index} item) => {(sites == 0 ? "new JsonResult(item)" : "id == item.Id ? NoContent() : BadRequest()")};\n",
+                    3 => $"    [HttpDelete(\"{i}/{{id}}\")]\n    public IActionResult Delete{i}(int id) => {(sites == 0 ? "new JsonResult(id)" : "id > 0 ? NoContent() : StatusCode(StatusCodes.Status409Conflict)")};\n",
+                    _ => $"    [HttpGet(\"{i}\")]\n    public string Describe{i}(string name) => string.Join(\", \", name.Split(' ')) + name.Length;\n",
+                });
+            }
+            return text.Append("}\n").ToString();
+        }
+        text.Append($"public static class Routes{index}\n{{\n    public static void Map(WebApplication app)\n    {{\n");
+        for (var i = 0; i < System.Math.Max(sites, 5); i++)
+        {
+            var site = index * sites + i;
+            text.Append((i % 5) switch
+            {
+                0 => $"        app.MapGet(\"/r{index}/{i}/{{id}}\", (int id) => {(sites == 0 ? "id.ToString()" : "id > 0 ? Results.Ok(new Item" + index + "(id, \"x\")) : Results.NotFound()")});\n",
+                1 => $"        app.MapPost(\"/r{index}/{i}\", (Item{index} item) => {(sites == 0 ? "item.Name" : (index * sites + i) / 5 % 10 == 9 ? "Results.StatusCode(StatusCodes.Status304NotModified)" : "Results.Created($\"/r" + index + "/" + i + "/{item.Id}\", item)")});\n",
+                2 => $"        app.MapPut(\"/r{index}/{i}/{{id}}\", (int id, Item{index} item) => {(sites == 0 ? "item.Name" : "id == item.Id ? Results.NoContent() : Results.BadRequest()")});\n",
+                3 => $"        app.MapDelete(\"/r{index}/{i}/{{id}}\", (int id) => {(sites == 0 ? "id.ToString()" : "id > 0 ? Results.NoContent() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable)")});\n",
+                _ => sites == 0
+                    ? $"        app.Use(async (HttpContext context, RequestDelegate next) => {{ context.Items[\"n{i}\"] = {i}; await next(context); }});\n"
+                    : $"        app.Use(async (HttpContext context, RequestDelegate next) => {{ if (context.Request.Path.Value == \"/gone{i}\") {{ context.Response.StatusCode = StatusCodes.Status410Gone; return; }} await next(context); }});\n",
+            });
+        }
+        return text.Append("    }\n}\n").ToString();
     }
 
     private static double Median(List<double> values)

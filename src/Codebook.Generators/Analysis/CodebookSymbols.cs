@@ -14,22 +14,22 @@ namespace Codebook.Analysis
     /// </summary>
     internal sealed class ProtocolSymbols
     {
-        public ProtocolSymbols(ProtocolIndex index, INamedTypeSymbol? statusType, Compilation compilation)
+        public ProtocolSymbols(ProtocolIndex index, INamedTypeSymbol? statusType, Compilation compilation, TypeLookup types)
         {
             Index = index;
             var model = index.Model;
             var interop = index.Interop;
             StatusType = statusType;
-            ForeignStatusTypes = SymbolSet(Types(compilation, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum));
-            ForeignMethodTypes = SymbolSet(Types(compilation, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum));
-            StatusSinks = SymbolSet(Members(compilation, interop?.StatusMembers));
-            StatusConstantTypes = Types(compilation, interop?.StatusConstants).Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct).ToList();
-            MethodMembers = SymbolSet(Members(compilation, interop?.MethodMembers));
+            ForeignStatusTypes = SymbolSet(Types(types, interop?.StatusTypes).Where(t => t.TypeKind == TypeKind.Enum));
+            ForeignMethodTypes = SymbolSet(Types(types, interop?.MethodTypes).Where(t => t.TypeKind == TypeKind.Enum));
+            StatusSinks = SymbolSet(Members(types, interop?.StatusMembers));
+            StatusConstantTypes = Types(types, interop?.StatusConstants).Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct).ToList();
+            MethodMembers = SymbolSet(Members(types, interop?.MethodMembers));
             RequestTypes = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
             HeaderMembers = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
             foreach (var header in interop?.HeaderMembers ?? EquatableArray<HeaderMember>.Empty)
             {
-                foreach (var member in InteropNames.AnyMembers(compilation, header.Member))
+                foreach (var member in InteropNames.AnyMembers(types, header.Member))
                 {
                     if (!HeaderMembers.TryGetValue(member, out var headers))
                     {
@@ -41,7 +41,7 @@ namespace Codebook.Analysis
             ImpliedCodes = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
             foreach (var implied in interop?.ImpliedCodes ?? EquatableArray<ImpliedCode>.Empty)
             {
-                foreach (var method in InteropNames.AnyMembers(compilation, implied.Member).OfType<IMethodSymbol>())
+                foreach (var method in InteropNames.AnyMembers(types, implied.Member).OfType<IMethodSymbol>())
                 {
                     ImpliedCodes[method] = implied.Code;
                 }
@@ -49,19 +49,19 @@ namespace Codebook.Analysis
             HandlerCalls = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
             foreach (var call in interop?.HandlerCalls ?? EquatableArray<MappedMethod>.Empty)
             {
-                foreach (var method in InteropNames.AnyMembers(compilation, call.Name).OfType<IMethodSymbol>())
+                foreach (var method in InteropNames.AnyMembers(types, call.Name).OfType<IMethodSymbol>())
                 {
                     HandlerCalls[method] = call.Method;
                 }
             }
-            MethodAttributes = SymbolSet(Types(compilation, interop?.MethodAttributes));
-            MethodTests = SymbolSet(Types(compilation, interop?.MethodTests));
+            MethodAttributes = SymbolSet(Types(types, interop?.MethodAttributes));
+            MethodTests = SymbolSet(Types(types, interop?.MethodTests));
             // A parameter takes content as an argument; a method's call or a property's use writes it.
             ContentMembers = SymbolSet((interop?.ContentMembers ?? EquatableArray<string>.Empty)
-                .SelectMany(name => name.IndexOf('(') >= 0 ? InteropNames.Members(compilation, name) : InteropNames.AnyMembers(compilation, name)));
+                .SelectMany(name => name.IndexOf('(') >= 0 ? InteropNames.Members(types, name) : InteropNames.AnyMembers(types, name)));
             foreach (var request in interop?.RequestTypes ?? EquatableArray<MappedMethod>.Empty)
             {
-                if (compilation.GetTypeByMetadataName(request.Name) is { } type)
+                if (types.Find(request.Name) is { } type)
                 {
                     RequestTypes[type] = request.Method;
                 }
@@ -250,11 +250,11 @@ namespace Codebook.Analysis
         /// <summary>Filled once, then only read (by concurrent callbacks too): a plain set looks up faster than an immutable one.</summary>
         private static HashSet<ISymbol> SymbolSet(IEnumerable<ISymbol> symbols) => new(symbols, SymbolEqualityComparer.Default);
 
-        private static IEnumerable<INamedTypeSymbol> Types(Compilation compilation, EquatableArray<string>? names) =>
-            (names ?? EquatableArray<string>.Empty).Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>();
+        private static IEnumerable<INamedTypeSymbol> Types(TypeLookup types, EquatableArray<string>? names) =>
+            (names ?? EquatableArray<string>.Empty).Select(types.Find).OfType<INamedTypeSymbol>();
 
-        private static IEnumerable<ISymbol> Members(Compilation compilation, EquatableArray<string>? names) =>
-            (names ?? EquatableArray<string>.Empty).SelectMany(name => InteropNames.Members(compilation, name));
+        private static IEnumerable<ISymbol> Members(TypeLookup types, EquatableArray<string>? names) =>
+            (names ?? EquatableArray<string>.Empty).SelectMany(name => InteropNames.Members(types, name));
 
         public INamedTypeSymbol? StatusType { get; }
 
@@ -357,10 +357,11 @@ namespace Codebook.Analysis
         public static CodebookSymbols? Resolve(Compilation compilation, CatalogueSnapshot catalogue)
         {
             var protocols = new List<ProtocolSymbols>();
+            var types = new TypeLookup(compilation);
             foreach (var index in catalogue.Protocols)
             {
                 var statusType = StatusTypeOf(compilation, index);
-                var protocol = new ProtocolSymbols(index, statusType is { TypeKind: TypeKind.Enum } ? statusType : null, compilation);
+                var protocol = new ProtocolSymbols(index, statusType is { TypeKind: TypeKind.Enum } ? statusType : null, compilation, types);
                 if (protocol.HasTypes)
                 {
                     protocols.Add(protocol);

@@ -17,13 +17,13 @@ namespace Codebook.Analysis
         /// "Namespace.Type.Member" (a property or field), "Namespace.Type.Method(parameter)", or
         /// "Namespace.Type..ctor(parameter)" for a constructor's parameter (the metadata name of a constructor).
         /// </summary>
-        public static IEnumerable<ISymbol> Members(Compilation compilation, string name)
+        public static IEnumerable<ISymbol> Members(TypeLookup types, string name)
         {
             var open = name.IndexOf('(');
             var path = open < 0 ? name : name.Substring(0, open);
             var constructor = path.EndsWith("..ctor", System.StringComparison.Ordinal);
             var dot = constructor ? path.Length - "..ctor".Length : path.LastIndexOf('.');
-            if (dot <= 0 || compilation.GetTypeByMetadataName(path.Substring(0, dot)) is not { } type)
+            if (dot <= 0 || types.Find(path.Substring(0, dot)) is not { } type)
             {
                 yield break;
             }
@@ -47,10 +47,10 @@ namespace Codebook.Analysis
         }
 
         /// <summary>"Namespace.Type.Member": every member of that name (methods, properties, fields, events).</summary>
-        public static IEnumerable<ISymbol> AnyMembers(Compilation compilation, string name)
+        public static IEnumerable<ISymbol> AnyMembers(TypeLookup types, string name)
         {
             var dot = name.LastIndexOf('.');
-            return dot > 0 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } type
+            return dot > 0 && types.Find(name.Substring(0, dot)) is { } type
                 ? type.GetMembers(name.Substring(dot + 1))
                 : Enumerable.Empty<ISymbol>();
         }
@@ -59,11 +59,12 @@ namespace Codebook.Analysis
         public static IEnumerable<CatalogueProblem> Mistakes(Compilation compilation, CatalogueSource file)
         {
             var document = CatalogueParser.Parse(file.Text, file.Path, new List<CatalogueProblem>()); // its own problems are reported already
+            var types = new TypeLookup(compilation);
             foreach (var interop in document.Interop.Concat(document.Stacks.SelectMany(s => s.Protocols)))
             {
                 foreach (var (name, kind) in interop.StatusTypes.Select(n => (n, "status-types")).Concat(interop.MethodTypes.Select(n => (n, "method-types"))))
                 {
-                    if (compilation.GetTypeByMetadataName(name.Value.Trim()) is { TypeKind: not TypeKind.Enum } type)
+                    if (types.Find(name.Value.Trim()) is { TypeKind: not TypeKind.Enum } type)
                     {
                         yield return new CatalogueProblem(ProblemIds.InvalidEntry,
                             $"{kind} names '{name.Value}', which is a {type.TypeKind.ToString().ToLowerInvariant()}, not an enum; list enums here, and integer members under status-members",
@@ -72,7 +73,7 @@ namespace Codebook.Analysis
                 }
                 foreach (var name in interop.StatusMembers)
                 {
-                    foreach (var member in Members(compilation, name.Value.Trim()))
+                    foreach (var member in Members(types, name.Value.Trim()))
                     {
                         var type = Underlying(TypeOf(member));
                         if (type is not null && !IsInteger(type) && type.SpecialType != SpecialType.System_String)
@@ -87,7 +88,7 @@ namespace Codebook.Analysis
                 }
                 foreach (var name in interop.StatusConstants)
                 {
-                    if (compilation.GetTypeByMetadataName(name.Value.Trim()) is { TypeKind: not (TypeKind.Class or TypeKind.Struct) } type)
+                    if (types.Find(name.Value.Trim()) is { TypeKind: not (TypeKind.Class or TypeKind.Struct) } type)
                     {
                         yield return new CatalogueProblem(ProblemIds.InvalidEntry,
                             $"status-constants names '{name.Value}', which is {(type.TypeKind is TypeKind.Enum or TypeKind.Interface ? "an" : "a")} {type.TypeKind.ToString().ToLowerInvariant()}; list classes whose constants name codes here, and enums under status-types",
@@ -96,7 +97,7 @@ namespace Codebook.Analysis
                 }
                 foreach (var name in interop.MethodMembers)
                 {
-                    foreach (var member in Members(compilation, name.Value.Trim()))
+                    foreach (var member in Members(types, name.Value.Trim()))
                     {
                         var type = Underlying(TypeOf(member));
                         if (type is not null && type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Enum)
@@ -124,5 +125,26 @@ namespace Codebook.Analysis
         private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16
             or SpecialType.System_UInt16 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
             or SpecialType.System_Byte or SpecialType.System_SByte;
+    }
+
+    /// <summary>
+    /// Types by metadata name in one compilation, each looked up once: the stacks name the same few types many
+    /// times (<c>Microsoft.AspNetCore.Http.Results</c> for every helper), and most compilations have none of them.
+    /// </summary>
+    internal sealed class TypeLookup
+    {
+        private readonly Compilation _compilation;
+        private readonly Dictionary<string, INamedTypeSymbol?> _found = new(System.StringComparer.Ordinal);
+
+        public TypeLookup(Compilation compilation) => _compilation = compilation;
+
+        public INamedTypeSymbol? Find(string name)
+        {
+            if (!_found.TryGetValue(name, out var type))
+            {
+                _found[name] = type = _compilation.GetTypeByMetadataName(name);
+            }
+            return type;
+        }
     }
 }

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Codebook.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Codebook.Analysis
+{
+    /// <summary>Which role sends a code: [Role] on the member, its types or the assembly, else .editorconfig.</summary>
+    internal sealed partial class StatusCodeSite
+    {
+        /// <summary>The role sending this code: [Role] on the member, its types or the assembly, else .editorconfig.</summary>
+        public Context RoleContext() => MemberCache().Role ??= FindRole();
+
+        /// <summary>The block's cache, its member contexts cleared if this code sits in another member than the last.</summary>
+        private ProtocolBlockCache MemberCache()
+        {
+            if (!ReferenceEquals(_cache.Member, _context.ContainingSymbol))
+            {
+                _cache.Member = _context.ContainingSymbol;
+                _cache.RespondsTo = null;
+                _cache.Role = null;
+            }
+            return _cache;
+        }
+
+        private Context FindRole()
+        {
+            if (Protocol.RoleAttribute is not null)
+            {
+                for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                {
+                    if (Protocol.RoleIn(symbol.GetAttributes()) is { } role)
+                    {
+                        return new Context(new[] { role }, $"[{Protocol.Model.Prefix}Role] on {symbol.Name}");
+                    }
+                }
+                if (Protocol.AssemblyRole is { } assemblyRole)
+                {
+                    return new Context(new[] { assemblyRole }, $"[assembly: {Protocol.Model.Prefix}Role]");
+                }
+            }
+
+            var options = _context.Options.AnalyzerConfigOptionsProvider.GetOptions(Operation.Syntax.SyntaxTree);
+            if (options.TryGetValue(Protocol.Index.RoleOption, out var configured))
+            {
+                var token = Protocol.Model.Roles.FirstOrDefault(r => string.Equals(r.Token, configured.Trim(), System.StringComparison.OrdinalIgnoreCase))?.Token;
+                if (token is not null)
+                {
+                    return new Context(new[] { token }, $"{Protocol.Index.RoleOption} in .editorconfig");
+                }
+            }
+            return default;
+        }
+    }
+}

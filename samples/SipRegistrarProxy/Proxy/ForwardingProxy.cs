@@ -8,7 +8,8 @@ namespace SipEdge.Proxy;
 /// </summary>
 public sealed class ForwardingProxy
 {
-    public SipResponse Handle(SipRequest request)
+    /// <returns>The response to send; null for ACK, which a proxy forwards and never answers.</returns>
+    public SipResponse? Handle(SipRequest request)
     {
         if (!request.HasCredentials)
         {
@@ -24,6 +25,8 @@ public sealed class ForwardingProxy
                 return new SipResponse(request.MatchesTransaction ? SipStatusCode.Ok : SipStatusCode.CallTransactionDoesNotExist);
             case SipMethod.Invite:
                 return new SipResponse(SipStatusCode.Trying);
+            case SipMethod.Ack:
+                return null;
             default:
                 return new SipResponse(SipStatusCode.Ok);
         }

@@ -49,10 +49,10 @@ namespace Codebook.Analysis
         public ProtocolSymbols Protocol { get; }
 
         // A block has few branches; comparing references beats hashing operations here.
-        private readonly List<(IOperation Branch, bool Else, IReadOnlyList<string>? Methods)> _branches = new();
+        private readonly List<(IOperation Branch, bool Else, MethodSet? Methods)> _branches = new();
 
-        /// <summary>The methods a switch section, switch-expression arm or if branch (or its else) admits, if read before.</summary>
-        public bool TryGetBranch(IOperation branch, bool inElse, out IReadOnlyList<string>? methods)
+        /// <summary>The methods a switch section, switch-expression arm or if branch (or its else) admits or leaves out, if read before.</summary>
+        public bool TryGetBranch(IOperation branch, bool inElse, out MethodSet? methods)
         {
             foreach (var known in _branches)
             {
@@ -66,12 +66,12 @@ namespace Codebook.Analysis
             return false;
         }
 
-        public void AddBranch(IOperation branch, bool inElse, IReadOnlyList<string>? methods) => _branches.Add((branch, inElse, methods));
+        public void AddBranch(IOperation branch, bool inElse, MethodSet? methods) => _branches.Add((branch, inElse, methods));
 
-        private readonly List<(IOperation Statement, IReadOnlyList<string>? Methods)> _guards = new();
+        private readonly List<(IOperation Statement, MethodSet? Methods)> _guards = new();
 
-        /// <summary>The methods the guard clauses before a statement of a block leave for it, if read before.</summary>
-        public bool TryGetGuards(IOperation statement, out IReadOnlyList<string>? methods)
+        /// <summary>The methods the guard clauses before a statement of a block leave for it (or leave out), if read before.</summary>
+        public bool TryGetGuards(IOperation statement, out MethodSet? methods)
         {
             foreach (var known in _guards)
             {
@@ -85,7 +85,7 @@ namespace Codebook.Analysis
             return false;
         }
 
-        public void AddGuards(IOperation statement, IReadOnlyList<string>? methods) => _guards.Add((statement, methods));
+        public void AddGuards(IOperation statement, MethodSet? methods) => _guards.Add((statement, methods));
 
         /// <summary>The member <see cref="RespondsTo"/> and <see cref="Role"/> were read for.</summary>
         public ISymbol? Member { get; set; }

@@ -15,6 +15,8 @@ namespace Codebook.Analysis
         /// <summary>
         /// The request methods this code answers, innermost first: a method constant passed in the same call, then
         /// an enclosing switch section or arm, or an <c>if</c> on the method, then [RespondsTo] on the member or type.
+        /// Branches that rule methods out (the else of <c>m == INVITE</c>, a <c>default:</c>, <c>if (m == ACK) return;</c>)
+        /// narrow what is found further out; with nothing found, the code answers every method they leave.
         /// </summary>
         public Context MethodContext()
         {
@@ -48,6 +50,7 @@ namespace Codebook.Analysis
             }
 
             // Enclosing switch sections, switch-expression arms and if statements, and guard clauses before the code.
+            List<string>? excluded = null;
             var child = Operation;
             for (var parent = Operation.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
@@ -55,7 +58,7 @@ namespace Codebook.Analysis
                     && HandlerCallMethods(registration) is { Count: > 0 } registered)
                 {
                     // app.MapGet("/items", () => ...): the handler given to the call answers its method.
-                    return new Context(registered, $"the {registration.TargetMethod.Name} call that registers this handler");
+                    return Narrowed(new Context(registered, $"the {registration.TargetMethod.Name} call that registers this handler"), excluded);
                 }
                 if (parent is IBlockOperation block)
                 {
@@ -64,48 +67,196 @@ namespace Codebook.Analysis
                         guarded = GuardMethods(block, child);
                         _cache.AddGuards(child, guarded);
                     }
-                    if (guarded is not { Count: > 0 })
+                    if (guarded is null)
                     {
                         continue;
                     }
-                    return new Context(guarded, "the guard clause before it, which leaves on every other method");
+                    if (guarded.Excluded)
+                    {
+                        Exclude(ref excluded, guarded.Tokens);
+                        continue;
+                    }
+                    return Narrowed(new Context(guarded.Tokens, "the guard clause before it, which leaves on every other method"), excluded);
                 }
                 var inElse = parent is IConditionalOperation conditional && conditional.WhenFalse == child;
                 var inBranch = parent switch
                 {
                     ISwitchCaseOperation => true,
                     ISwitchExpressionArmOperation arm => arm.Value == child,
-                    IConditionalOperation branch => branch.WhenTrue == child || inElse,
+                    IConditionalOperation ifStatement => ifStatement.WhenTrue == child || inElse,
                     _ => false,
                 };
                 if (!inBranch)
                 {
                     continue;
                 }
-                if (!_cache.TryGetBranch(parent, inElse, out var tokens))
+                if (!_cache.TryGetBranch(parent, inElse, out var branch))
                 {
-                    tokens = BranchMethods(parent, child);
-                    _cache.AddBranch(parent, inElse, tokens);
+                    branch = BranchMethods(parent, child) is { Count: > 0 } admitted
+                        ? new MethodSet(admitted, Excluded: false)
+                        : BranchExclusions(parent, child) is { Count: > 0 } left ? new MethodSet(left, Excluded: true) : null;
+                    _cache.AddBranch(parent, inElse, branch);
                 }
-                if (tokens is { Count: > 0 })
+                if (branch is null)
                 {
-                    return new Context(tokens, "the enclosing branch on the request method");
+                    continue;
                 }
+                if (branch.Excluded)
+                {
+                    Exclude(ref excluded, branch.Tokens);
+                    continue;
+                }
+                return Narrowed(new Context(branch.Tokens, "the enclosing branch on the request method"), excluded);
             }
 
-            return MemberCache().RespondsTo ??= RespondsToContext();
+            var member = MemberCache().RespondsTo ??= RespondsToContext();
+            if (excluded is null || member.IsKnown)
+            {
+                return Narrowed(member, excluded);
+            }
+            // Nothing says which method this is, only which it is not: every other method the protocol has.
+            var rest = Protocol.Model.Methods.Select(m => m.Token).Where(t => !excluded.Contains(t)).ToList();
+            return rest.Count == 0 ? default : new Context(rest, $"this branch answers every method but {string.Join(", ", excluded)}", Complement: true);
+        }
+
+        private static void Exclude(ref List<string>? excluded, IReadOnlyList<string> tokens)
+        {
+            excluded ??= new List<string>();
+            foreach (var token in tokens)
+            {
+                if (!excluded.Contains(token))
+                {
+                    excluded.Add(token);
+                }
+            }
+        }
+
+        /// <summary>The context without the methods an inner branch ruled out; nothing known when none is left.</summary>
+        private static Context Narrowed(Context context, List<string>? excluded)
+        {
+            if (excluded is null || !context.IsKnown || !context.Tokens.Any(excluded.Contains))
+            {
+                return context;
+            }
+            var left = context.Tokens.Where(t => !excluded.Contains(t)).ToList();
+            return left.Count == 0 ? default : context with { Tokens = left };
         }
 
         /// <summary>
-        /// The methods a guard clause earlier in <paramref name="block"/> leaves for <paramref name="statement"/>:
-        /// <c>if (m != SipMethod.Invite) return;</c> (or throw, break, continue) means what follows answers INVITE.
-        /// The nearest guard that says something wins.
+        /// The methods a branch rules out, when it is taken exactly when the method is none of them: the else of
+        /// <c>m == X</c> (or <c>m is X or Y</c>), the then-branch of <c>m != X</c>, a <c>default:</c> section or a
+        /// discard arm of a switch on the method whose other labels are all methods.
         /// </summary>
-        private IReadOnlyList<string>? GuardMethods(IBlockOperation block, IOperation statement)
+        private IReadOnlyList<string>? BranchExclusions(IOperation parent, IOperation child)
         {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when ExactMethods(conditional.Condition) is var (tokens, negated):
+                    // The then-branch of a negated test, or the else of a plain one, is every method but those.
+                    return (conditional.WhenTrue == child) == negated ? tokens : null;
+                case ISwitchCaseOperation { Parent: ISwitchOperation switchOperation } section
+                    when IsOn(switchOperation) && section.Clauses.Any(c => c is IDefaultCaseClauseOperation):
+                    var labelled = new List<string>();
+                    foreach (var other in switchOperation.Cases)
+                    {
+                        if (ReferenceEquals(other, section))
+                        {
+                            continue;
+                        }
+                        if (SectionMethods(other, typesOnly: false) is not { } methods)
+                        {
+                            return null; // a label we cannot read might take any method
+                        }
+                        labelled.AddRange(methods);
+                    }
+                    return labelled;
+                case ISwitchExpressionArmOperation { Pattern: IDiscardPatternOperation, Guard: null } discard
+                    when discard.Value == child && discard.Parent is ISwitchExpressionOperation switchExpression && IsMethodValue(switchExpression.Value):
+                    var matched = new List<string>();
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (ReferenceEquals(arm, discard))
+                        {
+                            continue;
+                        }
+                        if (arm.Guard is not null || PatternMethods(arm.Pattern, typesOnly: false) is not { } methods)
+                        {
+                            return null;
+                        }
+                        matched.AddRange(methods);
+                    }
+                    return matched;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The methods a condition holds for exactly: <c>(S, false)</c> when it is true just when the method is in S,
+        /// <c>(S, true)</c> when it is true just when the method is not. Null when anything else decides it too
+        /// (<c>m == X &amp;&amp; ready</c>): then neither branch rules any method out.
+        /// </summary>
+        private (IReadOnlyList<string> Tokens, bool Negated)? ExactMethods(IOperation condition)
+        {
+            condition = Unwrap(condition);
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return ExactMethods(not.Operand) is var (inner, negated) ? (inner, !negated) : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                    return ComparedMethod(comparison.LeftOperand, comparison.RightOperand) is { } compared
+                        ? (compared, comparison.OperatorKind == BinaryOperatorKind.NotEquals)
+                        : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } both:
+                    if (ExactMethods(both.LeftOperand) is not var (left, leftNegated) || ExactMethods(both.RightOperand) is not var (right, rightNegated)
+                        || leftNegated != rightNegated)
+                    {
+                        return null;
+                    }
+                    // m == A || m == B holds for A and B; m != A && m != B fails for just those.
+                    var union = (both.OperatorKind == BinaryOperatorKind.ConditionalOr) != leftNegated;
+                    return (union ? left.Union(right).ToList() : left.Intersect(right).ToList(), leftNegated);
+                case IInvocationOperation invocation when EqualsOperands(invocation) is var (a, b):
+                    return ComparedMethod(a, b) is { } equal ? (equal, false) : null;
+                case IIsPatternOperation isPattern when IsMethodValue(isPattern.Value):
+                    var pattern = isPattern.Pattern;
+                    var isNot = false;
+                    while (pattern is INegatedPatternOperation negatedPattern)
+                    {
+                        isNot = !isNot;
+                        pattern = negatedPattern.Pattern;
+                    }
+                    return PatternMethods(pattern, typesOnly: false) is { } matched ? (matched, isNot) : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The methods guard clauses earlier in <paramref name="block"/> leave for <paramref name="statement"/>:
+        /// <c>if (m != SipMethod.Invite) return;</c> (or throw, break, continue) means what follows answers INVITE,
+        /// and the nearest such guard wins; <c>if (m == SipMethod.Ack) return;</c> rules ACK out of what follows.
+        /// </summary>
+        private MethodSet? GuardMethods(IBlockOperation block, IOperation statement)
+        {
+            List<string>? excluded = null;
             var index = block.Operations.IndexOf(statement);
             for (var i = index - 1; i >= 0; i--)
             {
+                if (block.Operations[i] is ISwitchOperation earlier && IsOn(earlier))
+                {
+                    // switch (m) { case ACK: return; ... }: the methods of the sections that return do not get here.
+                    if (SwitchLeaves(earlier) is not { } left)
+                    {
+                        return Uncertain;
+                    }
+                    if (!left.Excluded)
+                    {
+                        return new MethodSet(excluded is null ? left.Tokens : left.Tokens.Where(t => !excluded.Contains(t)).ToList(), Excluded: false);
+                    }
+                    Exclude(ref excluded, left.Tokens);
+                    continue;
+                }
                 if (block.Operations[i] is not IConditionalOperation { WhenFalse: null } guard || !Leaves(guard.WhenTrue))
                 {
                     continue;
@@ -113,10 +264,54 @@ namespace Codebook.Analysis
                 var tokens = ConditionMethods(guard.Condition, negated: true);
                 if (tokens is { Count: > 0 })
                 {
-                    return tokens;
+                    return new MethodSet(excluded is null ? tokens : tokens.Where(t => !excluded.Contains(t)).ToList(), Excluded: false);
+                }
+                if (ExactMethods(guard.Condition) is (var ruledOut, false))
+                {
+                    Exclude(ref excluded, ruledOut);
+                }
+                else if (guard.Condition.DescendantsAndSelf().Any(IsMethodValue))
+                {
+                    // if (IsAck(request.Method)) return;: some methods leave here, and which is not known.
+                    return Uncertain;
                 }
             }
-            return null;
+            return excluded is null ? null : new MethodSet(excluded, Excluded: true);
+        }
+
+        /// <summary>Every method ruled out: nothing is known about what follows (a guard on the method that cannot be read).</summary>
+        private MethodSet Uncertain => new(Protocol.Model.Methods.Select(m => m.Token).ToList(), Excluded: true);
+
+        /// <summary>
+        /// What a switch on the method leaves for the statements after it: without the methods of the sections that
+        /// return or throw, or only those of the sections that do not, when its default section returns. Null when a
+        /// section that returns has a label that cannot be read.
+        /// </summary>
+        private MethodSet? SwitchLeaves(ISwitchOperation switchOperation)
+        {
+            var returned = new List<string>();
+            var stays = new List<string>();
+            var defaultReturns = false;
+            foreach (var section in switchOperation.Cases)
+            {
+                var body = section.Body;
+                var returns = body.Length > 0 && body[body.Length - 1] is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+                if (section.Clauses.Any(c => c is IDefaultCaseClauseOperation))
+                {
+                    defaultReturns = returns;
+                    continue;
+                }
+                if (SectionMethods(section, typesOnly: false) is not { } methods)
+                {
+                    if (returns)
+                    {
+                        return null;
+                    }
+                    continue;
+                }
+                (returns ? returned : stays).AddRange(methods);
+            }
+            return defaultReturns ? new MethodSet(stays, Excluded: false) : new MethodSet(returned, Excluded: true);
         }
 
         /// <summary>A statement that never falls through to the next one: return, throw, break, continue, or a block ending in one.</summary>

@@ -10,10 +10,19 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Codebook.Analysis
 {
     /// <summary>Where a request method or a role was learnt from, for the diagnostic message.</summary>
-    internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source)
+    /// <param name="Complement">The context is what is left of every method once some are ruled out (the else of <c>m == INVITE</c>).</param>
+    internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source, bool Complement = false)
     {
         public bool IsKnown => Tokens is { Count: > 0 };
+
+        /// <summary>"CANCEL" or "CANCEL or BYE"; a long list is cut short, and a complement says where it came from.</summary>
+        public string Name(IReadOnlyList<string> tokens) =>
+            (tokens.Count > 4 ? string.Join(", ", tokens.Take(3)) + $" and {tokens.Count - 3} other methods" : string.Join(" or ", tokens))
+            + (Complement ? $" ({Source})" : "");
     }
+
+    /// <summary>Methods a branch admits, or (<paramref name="Excluded"/>) the methods it rules out.</summary>
+    internal sealed record MethodSet(IReadOnlyList<string> Tokens, bool Excluded);
 
     /// <summary>
     /// A constant status code in the user's code, and what surrounds it: whether it is sent (an argument, a return
@@ -78,7 +87,7 @@ namespace Codebook.Analysis
                 return;
             }
             var instead = Instead(refused);
-            Report(descriptor, instead?.Member, Protocol.Describe(Value), string.Join(" or ", refused),
+            Report(descriptor, instead?.Member, Protocol.Describe(Value), context.Name(refused),
                 ruleReference.Length > 0 ? ruleReference : Protocol.Model.Reference, instead?.Text ?? "");
         }
 

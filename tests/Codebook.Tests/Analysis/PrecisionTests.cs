@@ -253,7 +253,7 @@ namespace App
                 case ""DESCRIBE"": response.StatusCode = {|CB1001:457|}; break;
                 case ""PLAY"": response.StatusCode = 457; break;
             }
-            if (!string.Equals(request.Method, ""DESCRIBE"")) { response.StatusCode = 457; } // the else would be DESCRIBE: says nothing here
+            if (!string.Equals(request.Method, ""DESCRIBE"")) { response.StatusCode = {|CB1001:457|}; } // every method but DESCRIBE: 457 answers PLAY and PAUSE only
         }
 
         public static void Guarded(RtspRequest request, RtspResponse response)

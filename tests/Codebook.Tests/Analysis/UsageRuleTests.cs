@@ -115,7 +115,7 @@ public static class Handler
         SipMethod.Cancel => SipStatusCode.Ok,
         SipMethod.Register => {|CB1001:SipStatusCode.Ringing|},
         SipMethod.Bye or SipMethod.Cancel => {|CB1001:SipStatusCode.RequestTerminated|},
-        _ => SipStatusCode.RequestTerminated,
+        _ => {|CB1003:SipStatusCode.RequestTerminated|}, // every other method, ACK included
     };
 }");
     }

@@ -305,7 +305,8 @@ public class StackTests
                                 e.ServerTransaction.SendResponse(m_pStack.CreateResponse({|CB1001:SIP_ResponseCodes.x180_Ringing|}, e.Request));
                                 break;
                             default:
-                                e.ServerTransaction.SendResponse(m_pStack.CreateResponse(SIP_ResponseCodes.x501_Not_Implemented, e.Request));
+                                // Every other method, ACK too: the stack has no transaction for it to answer on.
+                                e.ServerTransaction.SendResponse(m_pStack.CreateResponse({|CB1003:SIP_ResponseCodes.x501_Not_Implemented|}, e.Request));
                                 e.ServerTransaction.SendResponse(m_pStack.CreateResponse({|CB1004:"499 Odd"|}, e.Request));
                                 break;
                         }

@@ -29,7 +29,7 @@ namespace Codebook.Analysis.Rules
             }
             if (silent is not null)
             {
-                site.Report(Descriptor, null, site.Protocol.Describe(site.Value), string.Join(" or ", silent), site.Protocol.Model.Reference);
+                site.Report(Descriptor, null, site.Protocol.Describe(site.Value), methods.Name(silent), site.Protocol.Model.Reference);
             }
         }
     }

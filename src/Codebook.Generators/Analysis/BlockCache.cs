@@ -16,11 +16,18 @@ namespace Codebook.Analysis
         private readonly ISymbol _owner;
         private bool? _isGenerated;
 
-        public BlockCache(GeneratedCode generated, ISymbol owner)
+        public BlockCache(GeneratedCode generated, ISymbol owner, CallSites callSites)
         {
             _generated = generated;
             _owner = owner;
+            CallSites = callSites;
         }
+
+        /// <summary>Where the compilation's private and internal methods are called from (shared by every block).</summary>
+        public CallSites CallSites { get; }
+
+        /// <summary>A cache for reading the context of a call in another body (see <see cref="CallSites"/>).</summary>
+        public BlockCache ForCallSite(ISymbol owner) => new(_generated, owner, CallSites);
 
         /// <summary>Whether the block is generated code, which is left alone; decided at its first status code.</summary>
         public bool IsGenerated(OperationAnalysisContext context) =>

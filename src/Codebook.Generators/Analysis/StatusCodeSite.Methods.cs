@@ -110,13 +110,41 @@ namespace Codebook.Analysis
             }
 
             var member = MemberCache().RespondsTo ??= RespondsToContext();
+            if (!member.IsKnown)
+            {
+                // A private handler (case OPTIONS: ProcessOptions(request);): the methods its callers answer.
+                member = CallersContext();
+            }
             if (excluded is null || member.IsKnown)
             {
                 return Narrowed(member, excluded);
             }
             // Nothing says which method this is, only which it is not: every other method the protocol has.
             var rest = Protocol.Model.Methods.Select(m => m.Token).Where(t => !excluded.Contains(t)).ToList();
-            return rest.Count == 0 ? default : new Context(rest, $"this branch answers every method but {string.Join(", ", excluded)}", Complement: true);
+            return rest.Count == 0 ? default : new Context(rest, $"this branch answers every method but {string.Join(", ", excluded)}", Explained: true);
+        }
+
+        /// <summary>Calls are followed this many levels up: a handler, the dispatcher that calls it, and the one that calls that.</summary>
+        private const int CallerDepth = 3;
+
+        /// <summary>
+        /// The methods a private or internal method answers when every call of it in the compilation sits where the
+        /// method is known: the union of those calls' contexts; unknown when one is not, or when it may be called
+        /// from where this compilation cannot see (see <see cref="CallSites"/>).
+        /// </summary>
+        private Context CallersContext()
+        {
+            var method = _owner;
+            while (method is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
+            {
+                method = method.ContainingSymbol; // a lambda's code is reached when the method around it runs
+            }
+            if (_depth >= CallerDepth || method is not IMethodSymbol callee)
+            {
+                return default;
+            }
+            return _block.CallSites.ContextOf(callee, Protocol, _depth, _context.CancellationToken, (call, caller) =>
+                new StatusCodeSite(_context, _block.ForCallSite(caller), Protocol, call, Value, implied: false, caller, _depth + 1).MethodContext());
         }
 
         private static void Exclude(ref List<string>? excluded, IReadOnlyList<string> tokens)
@@ -350,7 +378,7 @@ namespace Codebook.Analysis
             if (Protocol.MethodAttributes.Count > 0)
             {
                 // [HttpGet] on an action; a lambda or local function inside it answers the same request.
-                for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                for (var symbol = _owner; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
                 {
                     foreach (var attribute in symbol.GetAttributes())
                     {
@@ -365,7 +393,7 @@ namespace Codebook.Analysis
             {
                 return default;
             }
-            for (var symbol = _context.ContainingSymbol; symbol is IMethodSymbol method; symbol = symbol.ContainingSymbol)
+            for (var symbol = _owner; symbol is IMethodSymbol method; symbol = symbol.ContainingSymbol)
             {
                 foreach (var parameter in method.Parameters)
                 {
@@ -443,7 +471,7 @@ namespace Codebook.Analysis
         {
             if (Protocol.RespondsToAttribute is { } respondsTo)
             {
-                for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                for (var symbol = _owner; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
                 {
                     var attribute = symbol.GetAttributes().FirstOrDefault(a => respondsTo.Equals(a.AttributeClass, SymbolEqualityComparer.Default));
                     if (attribute is { ConstructorArguments.Length: 1 } && !attribute.ConstructorArguments[0].IsNull)

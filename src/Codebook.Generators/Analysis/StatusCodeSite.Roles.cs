@@ -18,9 +18,9 @@ namespace Codebook.Analysis
         /// <summary>The block's cache, its member contexts cleared if this code sits in another member than the last.</summary>
         private ProtocolBlockCache MemberCache()
         {
-            if (!ReferenceEquals(_cache.Member, _context.ContainingSymbol))
+            if (!ReferenceEquals(_cache.Member, _owner))
             {
-                _cache.Member = _context.ContainingSymbol;
+                _cache.Member = _owner;
                 _cache.RespondsTo = null;
                 _cache.Role = null;
             }
@@ -31,7 +31,7 @@ namespace Codebook.Analysis
         {
             if (Protocol.RoleAttribute is not null)
             {
-                for (var symbol = _context.ContainingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                for (var symbol = _owner; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
                 {
                     if (Protocol.RoleIn(symbol.GetAttributes()) is { } role)
                     {

@@ -10,15 +10,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Codebook.Analysis
 {
     /// <summary>Where a request method or a role was learnt from, for the diagnostic message.</summary>
-    /// <param name="Complement">The context is what is left of every method once some are ruled out (the else of <c>m == INVITE</c>).</param>
-    internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source, bool Complement = false)
+    /// <param name="Explained">The message says where the context came from: what is left of every method once some are
+    /// ruled out (the else of <c>m == INVITE</c>), or the callers of the method the code is in.</param>
+    internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source, bool Explained = false)
     {
         public bool IsKnown => Tokens is { Count: > 0 };
 
         /// <summary>"CANCEL" or "CANCEL or BYE"; a long list is cut short, and a complement says where it came from.</summary>
         public string Name(IReadOnlyList<string> tokens) =>
             (tokens.Count > 4 ? string.Join(", ", tokens.Take(3)) + $" and {tokens.Count - 3} other methods" : string.Join(" or ", tokens))
-            + (Complement ? $" ({Source})" : "");
+            + (Explained ? $" ({Source})" : "");
     }
 
     /// <summary>Methods a branch admits, or (<paramref name="Excluded"/>) the methods it rules out.</summary>
@@ -34,12 +35,27 @@ namespace Codebook.Analysis
     {
         private readonly OperationAnalysisContext _context;
         private readonly ProtocolBlockCache _cache;
+        private readonly BlockCache _block;
+
+        /// <summary>The member (or lambda, local function) the code is in, whose attributes and callers give context.</summary>
+        private readonly ISymbol _owner;
+
+        /// <summary>How many calls up from the code this site is: a call site stands in for the code when its method is read from its callers.</summary>
+        private readonly int _depth;
 
         /// <param name="implied">The code is implied by the helper called at <paramref name="operation"/> (<c>Results.NoContent()</c>).</param>
         public StatusCodeSite(OperationAnalysisContext context, BlockCache cache, ProtocolSymbols protocol, IOperation operation, int value, bool implied = false)
+            : this(context, cache, protocol, operation, value, implied, context.ContainingSymbol, depth: 0)
+        {
+        }
+
+        private StatusCodeSite(OperationAnalysisContext context, BlockCache cache, ProtocolSymbols protocol, IOperation operation, int value, bool implied, ISymbol owner, int depth)
         {
             Implied = implied;
             _context = context;
+            _block = cache;
+            _owner = owner;
+            _depth = depth;
             _cache = cache.For(protocol);
             Protocol = protocol;
             Operation = operation;

@@ -44,6 +44,7 @@ namespace Codebook.Analysis
                 // which a lookup made now would have to build first.
                 var resolved = new Lazy<CodebookSymbols?>(() => CodebookSymbols.Resolve(compilation, catalogue));
                 var generated = new GeneratedCode(compilation);
+                var callSites = new CallSites(compilation);
                 start.RegisterOperationBlockStartAction(block =>
                 {
                     if (resolved.Value is not { } symbols)
@@ -56,7 +57,7 @@ namespace Codebook.Analysis
                     }
                     // Kept cheap: most blocks hold no status code, so the block's cache, and whether it is generated
                     // code Roslyn did not tell (see GeneratedCode), are only worked out when its first code turns up.
-                    var cache = new BlockCache(generated, block.OwningSymbol);
+                    var cache = new BlockCache(generated, block.OwningSymbol, callSites);
                     block.RegisterOperationAction(operation => Analyze(operation, symbols, cache), CodeKinds);
                     if (symbols.HasSinks)
                     {

@@ -119,3 +119,65 @@ public static class Handler
 }");
     }
 }
+
+/// <summary>
+/// A private or internal handler learns the method from the calls of it (<c>case OPTIONS: ProcessOptions(r);</c>):
+/// every call must sit where the method is known, and the method must not be callable from anywhere unseen.
+/// </summary>
+public class CallerContextTests : AnalyzerTestBase
+{
+    [Fact]
+    public async Task A_handler_called_from_one_case_answers_that_method()
+    {
+        var diagnostics = await AnalyzerHarness.VerifyAsync(Prelude + @"
+public static class Server
+{
+    public static void Dispatch(RtspMethod method)
+    {
+        switch (method)
+        {
+            case RtspMethod.Options: ProcessOptions(); break;
+            case RtspMethod.Describe: ProcessDescribe(); break;
+            case RtspMethod.Play: ProcessPlay(); break;
+            case RtspMethod.Pause: ProcessPlay(); break;
+        }
+    }
+
+    private static void ProcessOptions() => Wire.SendRtsp({|CB1001:RtspStatusCode.InvalidRange|});
+
+    internal static void ProcessDescribe() => Describe();
+
+    private static void Describe() => Wire.SendRtsp({|CB1001:RtspStatusCode.InvalidRange|});
+
+    private static void ProcessPlay() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+}");
+        Assert.Equal("RTSP 457 Invalid Range is not sent in reply to OPTIONS (ProcessOptions is called only where the method is OPTIONS) (RFC 2326 §11.3.8)", diagnostics[0].GetMessage());
+        Assert.Equal("RTSP 457 Invalid Range is not sent in reply to DESCRIBE (Describe is called only where the method is DESCRIBE) (RFC 2326 §11.3.8)", diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public async Task A_handler_that_may_be_called_from_elsewhere_says_nothing()
+    {
+        await AnalyzerHarness.VerifyAsync(Prelude + @"
+public interface IHandler { void Handle(); }
+
+public class Server : IHandler
+{
+    public void Dispatch(RtspMethod method, bool direct)
+    {
+        if (method == RtspMethod.Options) { Public(); Protected(); Virtual(); Handle(); Twice(); }
+        if (direct) { Twice(); }                         // a call where nothing is known
+        System.Action later = Delegated;                  // handed out: may be called from anywhere
+        if (method == RtspMethod.Options) { Delegated(); }
+    }
+
+    public void Public() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+    protected void Protected() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+    protected virtual void Virtual() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+    public void Handle() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+    private void Twice() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+    private void Delegated() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+    private void Never() => Wire.SendRtsp(RtspStatusCode.InvalidRange);
+}");
+    }
+}

@@ -212,4 +212,26 @@ public class AspNetCoreTests
         Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but WriteAsync writes content after it", diagnostics[2].GetMessage());
         Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but its value argument is content", diagnostics[3].GetMessage());
     }
+
+    [Fact]
+    public async Task A_handler_given_as_a_method_group_answers_the_route_s_method()
+    {
+        await Verify("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Api
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/items", CreateItem);
+                    app.MapGet("/items", ListItems);
+                }
+
+                private static IResult CreateItem() => Results.StatusCode({|CB1001:StatusCodes.Status304NotModified|});
+
+                private static IResult ListItems() => Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+            """);
+    }
 }

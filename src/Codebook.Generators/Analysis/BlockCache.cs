@@ -94,6 +94,25 @@ namespace Codebook.Analysis
 
         public void AddGuards(IOperation statement, MethodSet? methods) => _guards.Add((statement, methods));
 
+        private readonly List<(ILocalSymbol Local, bool HoldsMethod)> _methodLocals = new();
+
+        /// <summary>Whether a local only ever holds a request's method (<c>var method = request.Method;</c>), if read before.</summary>
+        public bool TryGetMethodLocal(ILocalSymbol local, out bool holdsMethod)
+        {
+            foreach (var known in _methodLocals)
+            {
+                if (SymbolEqualityComparer.Default.Equals(known.Local, local))
+                {
+                    holdsMethod = known.HoldsMethod;
+                    return true;
+                }
+            }
+            holdsMethod = false;
+            return false;
+        }
+
+        public void AddMethodLocal(ILocalSymbol local, bool holdsMethod) => _methodLocals.Add((local, holdsMethod));
+
         /// <summary>The member <see cref="RespondsTo"/> and <see cref="Role"/> were read for.</summary>
         public ISymbol? Member { get; set; }
 

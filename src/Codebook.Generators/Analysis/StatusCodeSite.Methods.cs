@@ -504,8 +504,53 @@ namespace Codebook.Analysis
                 value = Unwrap(instance);
             }
             return Protocol.IsMethodType(Underlying(value.Type))
-                || value is IMemberReferenceOperation reference && Protocol.MethodMembers.Contains(reference.Member.OriginalDefinition);
+                || value is IMemberReferenceOperation reference && Protocol.MethodMembers.Contains(reference.Member.OriginalDefinition)
+                || value is ILocalReferenceOperation local && Protocol.MethodMembers.Count > 0 && HoldsMethod(local);
         }
+
+        /// <summary>
+        /// A local that only ever holds a method member's value: <c>var method = request.Method;</c>, never assigned
+        /// again (nor passed by reference) in its body. Worked out once per local and block.
+        /// </summary>
+        private bool HoldsMethod(ILocalReferenceOperation reference)
+        {
+            if (_cache.TryGetMethodLocal(reference.Local, out var holds))
+            {
+                return holds;
+            }
+            IOperation root = reference;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+            holds = false;
+            var written = 0;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                        holds = declarator.GetVariableInitializer() is { } initializer && !reference.Local.IsRef && IsMethodValue(initializer.Value);
+                        break;
+                    case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, reference.Local) && IsWritten(use):
+                        written++;
+                        break;
+                }
+            }
+            holds = holds && written == 0;
+            _cache.AddMethodLocal(reference.Local, holds);
+            return holds;
+        }
+
+        /// <summary>Whether this use of a local changes it: assigned, incremented, passed by reference, deconstructed into.</summary>
+        private static bool IsWritten(ILocalReferenceOperation use) => use.Parent switch
+        {
+            IAssignmentOperation assignment => ReferenceEquals(assignment.Target, use),
+            IIncrementOrDecrementOperation => true,
+            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+            ITupleOperation => true,
+            _ => false,
+        };
 
         private static IOperation Unwrap(IOperation operation)
         {

@@ -265,6 +265,38 @@ namespace App
 }";
 
     [Fact]
+    public async Task A_local_that_holds_the_method_gives_it()
+    {
+        await AnalyzerHarness.VerifyAsync("""
+            namespace Tiny.Rtsp
+            {
+                public sealed class RtspRequest { public string Method { get; set; } = ""; }
+                public sealed class RtspResponse { public int StatusCode { get; set; } }
+            }
+            namespace App
+            {
+                using Tiny.Rtsp;
+                public static class Handler
+                {
+                    public static void Handle(RtspRequest request, RtspResponse response)
+                    {
+                        var method = request.Method.ToUpperInvariant();
+                        if (method == "DESCRIBE") { response.StatusCode = {|CB1001:457|}; }
+                        switch (method) { case "PLAY": response.StatusCode = 457; break; }
+                    }
+
+                    public static void Reassigned(RtspRequest request, RtspResponse response, bool retry)
+                    {
+                        var method = request.Method;
+                        if (retry) { method = "PLAY"; }
+                        if (method == "DESCRIBE") { response.StatusCode = 457; } // the local may hold something else: nothing known
+                    }
+                }
+            }
+            """, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });
+    }
+
+    [Fact]
     public async Task Equals_calls_and_upper_cased_switches_give_the_method()
     {
         await AnalyzerHarness.VerifyAsync(Stack, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });

@@ -73,6 +73,13 @@ public sealed class PackageFixture : IDisposable
     /// <summary>The package reference a consumer writes; the version is filled in by <see cref="Consumer"/>.</summary>
     public const string CodebookReference = """<PackageReference Include="Codebook" Version="$(CodebookVersion)" PrivateAssets="all" />""";
 
+    /// <summary>"(line,column)" of <paramref name="code"/> on the one line of <paramref name="text"/> that holds <paramref name="context"/>, as a regex of what the compiler prints.</summary>
+    public static string At(string text, string context, string code)
+    {
+        var (line, index) = text.Replace("\r\n", "\n").Split('\n').Select((l, i) => (l, i)).Single(l => l.l.Contains(context));
+        return $@"\({index + 1},{line.IndexOf(code, StringComparison.Ordinal) + 1}\)";
+    }
+
     /// <summary>An SDK-style project file with these properties and items.</summary>
     public static string ProjectFile(string framework, string properties, string items) => $"""
         <Project Sdk="Microsoft.NET.Sdk">

@@ -101,13 +101,6 @@ public class SolutionTests
         }
         """;
 
-    /// <summary>"(line,column)" of <paramref name="code"/> on the one line of <paramref name="text"/> that holds <paramref name="context"/>, as the compiler prints it.</summary>
-    private static string At(string text, string context, string code)
-    {
-        var (line, index) = text.Replace("\r\n", "\n").Split('\n').Select((l, i) => (l, i)).Single(l => l.l.Contains(context));
-        return $@"\({index + 1},{line.IndexOf(code, StringComparison.Ordinal) + 1}\)";
-    }
-
     /// <summary>
     /// None of what breaks a solution: the generator failing (CS8785), an analyzer throwing (AD0001), a generated
     /// type conflicting with a referenced one (CS0436), a type two references define (CS0433), two status types
@@ -139,8 +132,8 @@ public class SolutionTests
         AssertClean(run);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("RequestTerminated Ok", run.Output);
-        var cancel = At(ChecksProgram, "return SipStatusCode.RequestTerminated;", "SipStatusCode.RequestTerminated");
-        var register = At(ChecksProgram, "return SipStatusCode.SendFailed;", "SipStatusCode.SendFailed");
+        var cancel = PackageFixture.At(ChecksProgram, "return SipStatusCode.RequestTerminated;", "SipStatusCode.RequestTerminated");
+        var register = PackageFixture.At(ChecksProgram, "return SipStatusCode.SendFailed;", "SipStatusCode.SendFailed");
         Assert.Matches(new Regex($@"Program\.cs{cancel}: warning CB1001: SIP 487 Request Terminated is not sent in reply to CANCEL \(RFC 3261 §21\.4\.25\)"), run.Output);
         Assert.Matches(new Regex($@"Program\.cs{register}: warning CB1001: SIP 477 Send Failed is not sent in reply to REGISTER \(trunk rules\)"), run.Output);
         Assert.Equal(2, Regex.Matches(run.Output, @"Program\.cs\(\d+,\d+\): warning CB\d+").Select(m => m.Value).Distinct().Count());
@@ -208,7 +201,7 @@ public class SolutionTests
         AssertClean(run);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("477 Send Failed", run.Output);
-        Assert.Matches(new Regex($@"Program\.cs{At(program, "Send(SipStatusCode.SendFailed)", "SipStatusCode.SendFailed")}: warning CB1001: SIP 477 Send Failed is not sent in reply to REGISTER \(trunk rules\)"), run.Output);
+        Assert.Matches(new Regex($@"Program\.cs{PackageFixture.At(program, "Send(SipStatusCode.SendFailed)", "SipStatusCode.SendFailed")}: warning CB1001: SIP 477 Send Failed is not sent in reply to REGISTER \(trunk rules\)"), run.Output);
     }
 
     [Fact]

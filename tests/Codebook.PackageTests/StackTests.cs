@@ -62,13 +62,8 @@ public class StackTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotMatch(@"(error|warning) (CS8785|AD0001)\b", run.Output);
         Assert.Contains("RequestTerminated", run.Output);
-        string At(string context, string code)
-        {
-            var (line, index) = Program.Split('\n').Select((l, i) => (l, i)).Single(l => l.l.Contains(context));
-            return $@"\({index + 1},{line.IndexOf(code, StringComparison.Ordinal) + 1}\)";
-        }
-        var cancel = At("SIPResponseStatusCodesEnum.RequestTerminated", "SIPResponseStatusCodesEnum.RequestTerminated");
-        var ack = At("SIPResponseStatusCodesEnum.Ok", "SIPResponseStatusCodesEnum.Ok");
+        var cancel = PackageFixture.At(Program, "SIPResponseStatusCodesEnum.RequestTerminated", "SIPResponseStatusCodesEnum.RequestTerminated");
+        var ack = PackageFixture.At(Program, "SIPResponseStatusCodesEnum.Ok", "SIPResponseStatusCodesEnum.Ok");
         Assert.Matches(new Regex($@"Program\.cs{cancel}: warning CB1001: SIP 487 Request Terminated is not sent in reply to CANCEL \(RFC 3261 §21\.4\.25\)"), run.Output);
         Assert.Matches(new Regex($@"Program\.cs{ack}: warning CB1003: "), run.Output);
         // GetResponse fills Allow, so the 405 is not CB1006; nothing else is reported.
@@ -98,13 +93,8 @@ public class StackTests
         var run = PackageFixture.Dotnet(web, "build");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotMatch(@"(error|warning) (CS8785|AD0001)\b", run.Output);
-        string At(string context, string code)
-        {
-            var (line, index) = WebProgram.Split('\n').Select((l, i) => (l, i)).Single(l => l.l.Contains(context));
-            return $@"\({index + 1},{line.IndexOf(code, StringComparison.Ordinal) + 1}\)";
-        }
-        var post = At("MapPost", "StatusCodes.Status304NotModified");
-        var put = At("MapPut", "StatusCodes.Status204NoContent");
+        var post = PackageFixture.At(WebProgram, "MapPost", "StatusCodes.Status304NotModified");
+        var put = PackageFixture.At(WebProgram, "MapPut", "StatusCodes.Status204NoContent");
         Assert.Matches(new Regex($@"Program\.cs{post}: warning CB1001: HTTP 304 Not Modified is not sent in reply to POST \(RFC 9110 §15\.4\.5\)"), run.Output);
         Assert.Matches(new Regex($@"Program\.cs{put}: warning CB1008: HTTP 204 No Content carries no content \(RFC 9110 §15\.3\.5\), but its data argument is content"), run.Output);
         // CB1007 (Use StatusCodes.Status404NotFound) is a suggestion, which a command-line build does not print.

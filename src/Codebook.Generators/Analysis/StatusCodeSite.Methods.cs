@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Codebook.Catalogue;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Codebook.Analysis

@@ -23,14 +23,14 @@ namespace Codebook.Analysis
         private readonly ConcurrentDictionary<(ISymbol Method, ProtocolSymbols Protocol, int Depth), Context> _contexts = new();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly Lazy<Dictionary<string, List<SimpleNameSyntax>>> _namesCalled;
-        private readonly bool _internalsVisibleElsewhere;
+        private readonly Lazy<bool> _internalsVisibleElsewhere;
 
         public CallSites(Compilation compilation)
         {
             _compilation = compilation;
             _namesCalled = new Lazy<Dictionary<string, List<SimpleNameSyntax>>>(IndexNames, LazyThreadSafetyMode.ExecutionAndPublication);
-            _internalsVisibleElsewhere = compilation.Assembly.GetAttributes()
-                .Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InternalsVisibleToAttribute");
+            _internalsVisibleElsewhere = new Lazy<bool>(() => compilation.Assembly.GetAttributes()
+                .Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InternalsVisibleToAttribute"));
         }
 
         /// <summary>
@@ -118,7 +118,7 @@ namespace Codebook.Analysis
             {
                 return true;
             }
-            if (method.DeclaredAccessibility != Accessibility.Internal || _internalsVisibleElsewhere)
+            if (method.DeclaredAccessibility != Accessibility.Internal || _internalsVisibleElsewhere.Value)
             {
                 return false;
             }

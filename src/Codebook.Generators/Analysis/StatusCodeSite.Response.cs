@@ -13,13 +13,13 @@ namespace Codebook.Analysis
         /// <summary>
         /// True when the member body around this code mentions the required header <paramref name="header"/>: a
         /// string equal to it or starting with "header:", or a member named like it (see <see cref="NameComparer"/>).
-        /// Searched once per body and header, outward from the code (its own statement, then each enclosing one), so
-        /// a header set beside the code is found without walking the whole body.
+        /// Only what can run on the code's path counts: a header set in the other branch of an <c>if</c>, another
+        /// <c>case</c> or another arm does not. Searched outward from the code (its own statement, then each
+        /// enclosing one), once per innermost branch and header: codes in one branch see the same mentions.
         /// </summary>
         public bool MethodMentions(string header)
         {
-            var root = Scope;
-            var known = _cache.MentionsIn(root);
+            var known = _cache.MentionsIn(InnermostBranch());
             foreach (var (name, mentioned) in known)
             {
                 if (string.Equals(name, header, StringComparison.Ordinal))
@@ -167,13 +167,35 @@ namespace Codebook.Analysis
                 }
                 foreach (var sibling in parent.ChildOperations)
                 {
-                    if (!ReferenceEquals(sibling, child) && Mentions(sibling, header, pending))
+                    if (!ReferenceEquals(sibling, child) && !IsOtherBranch(parent, child, sibling) && Mentions(sibling, header, pending))
                     {
                         return true;
                     }
                 }
             }
             return false;
+        }
+
+        /// <summary>Whether <paramref name="sibling"/> runs only when <paramref name="child"/> does not: the other branch, case or arm.</summary>
+        private static bool IsOtherBranch(IOperation parent, IOperation child, IOperation sibling) => parent switch
+        {
+            IConditionalOperation conditional => !ReferenceEquals(sibling, conditional.Condition) && (ReferenceEquals(child, conditional.WhenTrue) || ReferenceEquals(child, conditional.WhenFalse)),
+            ISwitchOperation => child is ISwitchCaseOperation && sibling is ISwitchCaseOperation,
+            ISwitchExpressionOperation => child is ISwitchExpressionArmOperation && sibling is ISwitchExpressionArmOperation,
+            _ => false,
+        };
+
+        /// <summary>The innermost branch (then or else, case, arm) around the code, else its body: where the searches are kept.</summary>
+        private IOperation InnermostBranch()
+        {
+            for (var child = Operation; !ReferenceEquals(child, Scope) && child.Parent is { } parent; child = parent)
+            {
+                if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition) || parent is ISwitchOperation or ISwitchExpressionOperation)
+                {
+                    return child;
+                }
+            }
+            return Scope;
         }
 
         /// <summary>Whether <paramref name="operation"/> or anything below it names the header; a loop, not recursion, since expressions can nest thousands deep.</summary>

@@ -302,3 +302,45 @@ namespace App
         await AnalyzerHarness.VerifyAsync(Stack, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });
     }
 }
+
+/// <summary>CB1006 looks for the header on the code's own path: a header set in another branch does not count.</summary>
+public class HeaderPathTests : AnalyzerTestBase
+{
+    [Fact]
+    public async Task A_header_set_in_one_branch_does_not_cover_the_other()
+    {
+        await AnalyzerHarness.VerifyAsync(Prelude + @"
+public static class Handler
+{
+    public static void AddHeader(string name, string value) { }
+
+    public static void Refuse(bool known)
+    {
+        if (known)
+        {
+            AddHeader(""Allow"", ""INVITE, BYE"");
+            Wire.Send(SipStatusCode.MethodNotAllowed);
+        }
+        else
+        {
+            Wire.Send({|CB1006:SipStatusCode.MethodNotAllowed|});
+        }
+    }
+
+    public static void RefuseByCase(SipMethod m)
+    {
+        switch (m)
+        {
+            case SipMethod.Invite: AddHeader(""Allow"", ""INVITE""); Wire.Send(SipStatusCode.MethodNotAllowed); break;
+            case SipMethod.Bye: Wire.Send({|CB1006:SipStatusCode.MethodNotAllowed|}); break;
+        }
+    }
+
+    public static void SetBefore(bool known)
+    {
+        AddHeader(""Allow"", ""INVITE, BYE"");   // before the branches: on every path
+        if (known) { Wire.Send(SipStatusCode.MethodNotAllowed); } else { Wire.Send(SipStatusCode.MethodNotAllowed); }
+    }
+}");
+    }
+}

@@ -10,6 +10,7 @@ public static class HttpMisuse
     public static void Map(WebApplication app)
     {
         app.MapPost("/items", () => Results.StatusCode(StatusCodes.Status304NotModified)); // expect: CB1001 (304 answers GET and HEAD only)
+        app.MapPost("/upload", () => Results.StatusCode(StatusCodes.Status100Continue)); // expect: CB1002 (the server sends 100 Continue itself, never a handler)
         app.MapGet("/closed", () => Results.StatusCode(499)); // expect: CB1004 (499 is not an HTTP code; clients see 400)
         app.MapGet("/via-proxy", () => Results.StatusCode(StatusCodes.Status305UseProxy)); // expect: CB1005 (305 is deprecated)
         app.MapPost("/login", () => Results.Unauthorized()); // expect: CB1006 (a 401 must carry WWW-Authenticate)

@@ -68,6 +68,7 @@ public class SolutionTests
                     {
                         case SipMethod.Invite: return SipStatusCode.SendFailed;
                         case SipMethod.Cancel: return SipStatusCode.Ok;
+                        case SipMethod.Ack: throw new System.ArgumentException("ACK takes no response", nameof(method));
                         default: return SipStatusCode.NotImplemented;
                     }
                 }
@@ -87,6 +88,10 @@ public class SolutionTests
             {
                 public static SipStatusCode Reply(SipMethod method)
                 {
+                    if (method == SipMethod.Ack)
+                    {
+                        throw new ArgumentException("ACK takes no response", nameof(method));
+                    }
                     if (method == SipMethod.Cancel)
                     {
                         return SipStatusCode.RequestTerminated;

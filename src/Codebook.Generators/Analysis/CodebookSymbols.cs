@@ -164,6 +164,9 @@ namespace Codebook.Analysis
         /// <summary>Classes whose <c>Is{Method}</c> methods test the request's method (interop method-tests): <c>HttpMethods.IsGet</c>.</summary>
         public HashSet<ISymbol> MethodTests { get; }
 
+        /// <summary>The role that sends a code given to a status member or helper of a stack that says so (interop sink-role), or null.</summary>
+        public string? SinkRole => Index.Interop is { SinkRole.Length: > 0 } interop ? interop.SinkRole : null;
+
         /// <summary>Members that put content in the response (interop content-members): methods, properties, parameters.</summary>
         public HashSet<ISymbol> ContentMembers { get; }
 

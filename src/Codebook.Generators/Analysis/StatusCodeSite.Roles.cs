@@ -7,7 +7,14 @@ namespace Codebook.Analysis
     internal sealed partial class StatusCodeSite
     {
         /// <summary>The role sending this code: [Role] on the member, its types or the assembly, else .editorconfig.</summary>
-        public Context RoleContext() => MemberCache().Role ??= FindRole();
+        public Context RoleContext()
+        {
+            var role = MemberCache().Role ??= FindRole();
+            // A code given to a framework's status member is sent by a handler, when nothing above says otherwise.
+            return !role.IsKnown && ViaSink && Protocol.SinkRole is { } sinkRole
+                ? new Context(new[] { sinkRole }, "a status member of the framework")
+                : role;
+        }
 
         /// <summary>The block's cache, its member contexts cleared if this code sits in another member than the last.</summary>
         private ProtocolBlockCache MemberCache()

@@ -67,6 +67,9 @@ namespace Codebook.Analysis
         /// <summary>A helper's call that sends a code of its own: it is the response, whether returned, stored or passed on.</summary>
         public bool Implied { get; }
 
+        /// <summary>The code goes into a stack's status member or helper (interop status-members, implied-codes).</summary>
+        public bool ViaSink { get; init; }
+
         public IOperation Operation { get; }
 
         public int Value { get; }

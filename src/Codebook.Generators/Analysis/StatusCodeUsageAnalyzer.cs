@@ -157,7 +157,7 @@ namespace Codebook.Analysis
             {
                 return;
             }
-            var site = new StatusCodeSite(context, cache, protocol, operation, code);
+            var site = new StatusCodeSite(context, cache, protocol, operation, code) { ViaSink = true };
             if (operation is ILiteralOperation && constant.Value is int)
             {
                 NumericLiteralRule.Check(site, null); // a constant already has a name
@@ -173,7 +173,7 @@ namespace Codebook.Analysis
             {
                 return;
             }
-            CheckSent(new StatusCodeSite(context, cache, protocol, invocation, code, implied: true));
+            CheckSent(new StatusCodeSite(context, cache, protocol, invocation, code, implied: true) { ViaSink = true });
         }
 
         private static void CheckSent(StatusCodeSite site)

@@ -249,6 +249,19 @@ namespace Codebook.Catalogue
                 }
                 return mapped.Distinct().ToEquatableArray();
             }
+            string SinkRole()
+            {
+                foreach (var role in list.Select(i => i.SinkRole).OfType<Located<string>>())
+                {
+                    if (protocol is null || protocol.Roles.Any(r => r.Token == role.Value.Trim()))
+                    {
+                        return role.Value.Trim();
+                    }
+                    found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                        $"sink-role names '{role.Value}', which is not a role of protocol '{protocol.Key}'; its roles: {string.Join(", ", protocol.Roles.Select(r => r.Token))}", role.Range));
+                }
+                return "";
+            }
             var implied = new List<ImpliedCode>();
             foreach (var (member, code) in list.SelectMany(i => i.ImpliedCodes))
             {
@@ -275,6 +288,7 @@ namespace Codebook.Catalogue
                 MethodAttributes = Names(i => i.MethodAttributes),
                 MethodTests = Names(i => i.MethodTests),
                 ContentMembers = Names(i => i.ContentMembers),
+                SinkRole = SinkRole(),
             };
         }
 

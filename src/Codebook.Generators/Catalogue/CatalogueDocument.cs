@@ -77,6 +77,9 @@ namespace Codebook.Catalogue
         /// <summary>Classes whose <c>Is{Method}</c> methods test the request's method (<c>HttpMethods.IsGet</c>).</summary>
         public List<Located<string>> MethodTests { get; } = new();
 
+        /// <summary>The role that sends a code given to this stack's status members and helpers, when nothing else says (ASP.NET Core: handler).</summary>
+        public Located<string>? SinkRole { get; set; }
+
         /// <summary>Members that put content in the response: methods, properties, and parameters (<c>Results.Json(data)</c>).</summary>
         public List<Located<string>> ContentMembers { get; } = new();
     }

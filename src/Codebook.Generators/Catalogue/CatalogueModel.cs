@@ -59,12 +59,13 @@ namespace Codebook.Catalogue
         EquatableArray<MappedMethod> HandlerCalls,
         EquatableArray<string> MethodAttributes,
         EquatableArray<string> MethodTests,
-        EquatableArray<string> ContentMembers)
+        EquatableArray<string> ContentMembers,
+        string SinkRole)
     {
         /// <summary>Nothing mapped yet: the start of a model built field by field.</summary>
         public static InteropModel Empty(string protocol) => new(protocol, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
             EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<HeaderMember>.Empty,
-            EquatableArray<ImpliedCode>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+            EquatableArray<ImpliedCode>.Empty, EquatableArray<MappedMethod>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "");
 
         /// <summary>Both mappings at once (either may be missing); names listed by both count once.</summary>
         public static InteropModel? Merge(InteropModel? first, InteropModel? second)
@@ -78,7 +79,7 @@ namespace Codebook.Catalogue
                 Both(first.StatusConstants, second.StatusConstants), Both(first.MethodTypes, second.MethodTypes), Both(first.MethodMembers, second.MethodMembers),
                 Both(first.RequestTypes, second.RequestTypes), Both(first.HeaderMembers, second.HeaderMembers), Both(first.ImpliedCodes, second.ImpliedCodes),
                 Both(first.HandlerCalls, second.HandlerCalls), Both(first.MethodAttributes, second.MethodAttributes), Both(first.MethodTests, second.MethodTests),
-                Both(first.ContentMembers, second.ContentMembers));
+                Both(first.ContentMembers, second.ContentMembers), first.SinkRole.Length > 0 ? first.SinkRole : second.SinkRole);
         }
     }
 

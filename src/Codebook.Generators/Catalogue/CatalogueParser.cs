@@ -16,7 +16,7 @@ namespace Codebook.Catalogue
         {
             public static readonly string[] Root = { "namespace", "use", "protocols", "interop", "stacks" };
             public static readonly string[] Interop = { "status-types", "status-members", "status-constants", "method-types", "method-members", "request-types", "header-members",
-                "implied-codes", "handler-calls", "method-attributes", "method-tests", "content-members" };
+                "implied-codes", "handler-calls", "method-attributes", "method-tests", "content-members", "sink-role" };
             public static readonly string[] Protocol = { "extends", "generate", "prefix", "title", "reference", "range", "versions", "methods", "no-response", "roles", "unknown", "classes", "codes" };
             public static readonly string[] Classes = { "1xx", "2xx", "3xx", "4xx", "5xx", "6xx" };
             public static readonly string[] UnknownClasses = { "provisional", "success", "redirection", "client-error", "server-error", "global-failure" };
@@ -114,6 +114,11 @@ namespace Codebook.Catalogue
             var interop = new InteropEntry(protocolKey);
             foreach (var (field, list) in Fields(node, what, Keys.Interop))
             {
+                if (field == "sink-role")
+                {
+                    interop.SinkRole = String(list, "sink-role");
+                    continue;
+                }
                 if (field is "request-types" or "implied-codes" or "handler-calls")
                 {
                     var pairs = field switch { "request-types" => interop.RequestTypes, "implied-codes" => interop.ImpliedCodes, _ => interop.HandlerCalls };

@@ -313,6 +313,7 @@ namespace Codebook.Catalogue
                 Texts(interop.MethodAttributes);
                 Texts(interop.MethodTests);
                 Texts(interop.ContentMembers);
+                Text(interop.SinkRole);
             }
 
             /// <summary>A count, then each item.</summary>
@@ -398,7 +399,7 @@ namespace Codebook.Catalogue
                     return InteropModel.Empty(protocol) with { StatusTypes = Texts(), StatusMembers = Texts(), MethodTypes = Texts(), MethodMembers = Texts() };
                 }
                 return new InteropModel(protocol, Texts(), Texts(), Texts(), Texts(), Texts(), List(() => new MappedMethod(Text(), Text())), List(() => new HeaderMember(Text(), Text())),
-                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts(), Texts());
+                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts(), Texts(), Text());
             }
 
             /// <summary>A count, then that many items.</summary>

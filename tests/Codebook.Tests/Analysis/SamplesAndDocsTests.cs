@@ -25,7 +25,7 @@ public class SamplesAndDocsTests
     {
         var source = File.ReadAllText(TestPaths.Repository("samples", "MisuseGallery", "Http.cs"));
         var actual = FlaggedAsExpected(source, await AnalyzerHarness.AnalyzeAsync(source, references: AspNetCoreReferences.All));
-        Assert.Equal(new[] { "CB1001", "CB1004", "CB1005", "CB1006", "CB1007", "CB1008" }, actual.Select(a => a.Id).Distinct().OrderBy(i => i));
+        Assert.Equal(new[] { "CB1001", "CB1002", "CB1004", "CB1005", "CB1006", "CB1007", "CB1008" }, actual.Select(a => a.Id).Distinct().OrderBy(i => i));
     }
 
     [Fact]

@@ -296,7 +296,7 @@ public class ReferencedCatalogueTests
                 new[] { "A.Method" }.ToEquatableArray(), new[] { "A.Request.Method" }.ToEquatableArray(), new[] { new MappedMethod("A.PlayRequest", "PLAY") }.ToEquatableArray(),
                 new[] { new HeaderMember("Allow", "A.Response.Create") }.ToEquatableArray(), new[] { new ImpliedCode("A.Results.Empty", 204) }.ToEquatableArray(),
                 new[] { new MappedMethod("A.Routes.OnPlay", "PLAY"), new MappedMethod("A.Routes.On", "") }.ToEquatableArray(),
-                new[] { "A.PlayAttribute" }.ToEquatableArray(), new[] { "A.Methods" }.ToEquatableArray(), new[] { "A.Response.Write", "A.Results.Json(data)" }.ToEquatableArray());
+                new[] { "A.PlayAttribute" }.ToEquatableArray(), new[] { "A.Methods" }.ToEquatableArray(), new[] { "A.Response.Write", "A.Results.Json(data)" }.ToEquatableArray(), "uas");
             var read = CatalogueRecord.Read(new RecordText("Lib", CatalogueRecord.Write("Contoso.Codes", false, protocol, interop)), out var error);
             Assert.Null(error);
             Assert.Equal(new ReferencedProtocol("Lib", "Contoso.Codes", false, protocol, interop), read);

@@ -234,4 +234,34 @@ public class AspNetCoreTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_handler_does_not_send_1xx_unless_its_role_says_it_is_the_server()
+    {
+        var diagnostics = await Verify("""
+            using Codebook.Http;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Api
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/upload", () => Results.StatusCode({|CB1002:StatusCodes.Status100Continue|}));
+                    app.Use(async (HttpContext context, RequestDelegate next) =>
+                    {
+                        context.Response.StatusCode = {|CB1002:StatusCodes.Status101SwitchingProtocols|};
+                        await next(context);
+                    });
+                }
+            }
+
+            [HttpRole(HttpRole.Origin)]
+            public static class RawServer
+            {
+                public static void Continue(HttpContext context) => context.Response.StatusCode = StatusCodes.Status100Continue;
+            }
+            """);
+        Assert.Equal("HTTP 100 Continue is not sent by a handler (RFC 9110 §15.2; the server sends 100 Continue and 101 itself)", diagnostics[0].GetMessage());
+    }
 }

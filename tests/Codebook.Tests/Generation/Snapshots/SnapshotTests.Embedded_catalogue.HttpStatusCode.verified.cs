@@ -232,6 +232,8 @@ namespace Codebook.Http
         Origin = 1,
         /// <summary>The proxy role.</summary>
         Proxy = 2,
+        /// <summary>The handler role.</summary>
+        Handler = 3,
     }
 
     /// <summary>Lookups on <see cref="HttpStatusCode"/>, compiled from the catalogue: no dictionary, no reflection, no allocation.</summary>
@@ -389,8 +391,18 @@ namespace Codebook.Http
         {
             switch ((int)code)
             {
+                case 100:
+                case 101:
+                case 102:
+                case 103:
+                    return role != HttpRole.Handler;
                 case 421:
-                    return role == HttpRole.Origin;
+                    return role != HttpRole.Proxy;
+            }
+            // Values the catalogue does not define still follow their class's rule.
+            switch ((int)code / 100)
+            {
+                case 1: return role != HttpRole.Handler;
             }
             return true;
         }

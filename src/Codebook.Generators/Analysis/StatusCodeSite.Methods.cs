@@ -51,8 +51,15 @@ namespace Codebook.Analysis
             // Enclosing switch sections, switch-expression arms and if statements, and guard clauses before the code.
             List<string>? excluded = null;
             var child = Operation;
+            ISymbol? localFunction = null;
             for (var parent = Operation.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
+                if (parent is ILocalFunctionOperation local)
+                {
+                    // A local function runs where it is called, not where it is written: its callers say the method.
+                    localFunction = local.Symbol;
+                    break;
+                }
                 if (parent is IArgumentOperation { Parent: IInvocationOperation registration } && Protocol.HandlerCalls.Count > 0
                     && HandlerCallMethods(registration) is { Count: > 0 } registered)
                 {
@@ -112,7 +119,7 @@ namespace Codebook.Analysis
             if (!member.IsKnown)
             {
                 // A private handler (case OPTIONS: ProcessOptions(request);): the methods its callers answer.
-                member = CallersContext();
+                member = CallersContext(localFunction ?? _owner);
             }
             if (excluded is null || member.IsKnown)
             {
@@ -131,9 +138,9 @@ namespace Codebook.Analysis
         /// method is known: the union of those calls' contexts; unknown when one is not, or when it may be called
         /// from where this compilation cannot see (see <see cref="CallSites"/>).
         /// </summary>
-        private Context CallersContext()
+        private Context CallersContext(ISymbol owner)
         {
-            var method = _owner;
+            var method = owner;
             while (method is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
             {
                 method = method.ContainingSymbol; // a lambda's code is reached when the method around it runs
@@ -148,6 +155,10 @@ namespace Codebook.Analysis
 
         private static void Exclude(ref List<string>? excluded, IReadOnlyList<string> tokens)
         {
+            if (tokens.Count == 0)
+            {
+                return; // ruling nothing out says nothing
+            }
             excluded ??= new List<string>();
             foreach (var token in tokens)
             {
@@ -178,8 +189,9 @@ namespace Codebook.Analysis
         {
             switch (parent)
             {
-                case IConditionalOperation conditional when ExactMethods(conditional.Condition) is var (tokens, negated):
-                    // The then-branch of a negated test, or the else of a plain one, is every method but those.
+                case IConditionalOperation { Type: null } conditional when ExactMethods(conditional.Condition) is var (tokens, negated):
+                    // The then-branch of a negated test, or the else of a plain one, is every method but those. Only
+                    // an if statement: a ?: picks a value, which may be sent later under a test of its own.
                     return (conditional.WhenTrue == child) == negated ? tokens : null;
                 case ISwitchCaseOperation { Parent: ISwitchOperation switchOperation } section
                     when IsOn(switchOperation) && section.Clauses.Any(c => c is IDefaultCaseClauseOperation):
@@ -277,7 +289,7 @@ namespace Codebook.Analysis
                     {
                         return Uncertain;
                     }
-                    if (!left.Excluded)
+                    if (!left.Excluded && left.Tokens.Count > 0)
                     {
                         return new MethodSet(excluded is null ? left.Tokens : left.Tokens.Where(t => !excluded.Contains(t)).ToList(), Excluded: false);
                     }
@@ -303,7 +315,7 @@ namespace Codebook.Analysis
                     return Uncertain;
                 }
             }
-            return excluded is null ? null : new MethodSet(excluded, Excluded: true);
+            return excluded is { Count: > 0 } ? new MethodSet(excluded, Excluded: true) : null;
         }
 
         /// <summary>Every method ruled out: nothing is known about what follows (a guard on the method that cannot be read).</summary>
@@ -419,9 +431,21 @@ namespace Codebook.Analysis
             var named = new List<string>();
             foreach (var argument in call.Arguments)
             {
+                if (argument.Parameter?.Type is { TypeKind: TypeKind.Delegate } or { SpecialType: SpecialType.System_Delegate })
+                {
+                    continue; // the handler's own strings say nothing about the route
+                }
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    if (operation is ILiteralOperation && Protocol.MethodToken(operation) is { } token && !named.Contains(token))
+                    // "GET", or HttpMethods.Get (a static readonly string of a method-tests class)
+                    var token = operation switch
+                    {
+                        ILiteralOperation => Protocol.MethodToken(operation),
+                        IFieldReferenceOperation { Field: { IsStatic: true } field } when Protocol.MethodTests.Contains(field.ContainingType.OriginalDefinition)
+                            && Protocol.Index.TryGetMethod(field.Name, out var byName) => byName,
+                        _ => null,
+                    };
+                    if (token is not null && !named.Contains(token))
                     {
                         named.Add(token);
                     }
@@ -517,6 +541,7 @@ namespace Codebook.Analysis
             {
                 return holds;
             }
+            _cache.AddMethodLocal(reference.Local, false); // until known: a local read in its own initializer is no method
             IOperation root = reference;
             while (root.Parent is not null)
             {

@@ -108,6 +108,10 @@ namespace Codebook.Analysis
                 for (var i = block.Operations.IndexOf(child) + 1; i < block.Operations.Length; i++)
                 {
                     var statement = block.Operations[i];
+                    if (SetsCode(statement))
+                    {
+                        return null; // another code replaces this one before anything is written
+                    }
                     if (WritesContent(statement) is { } writer)
                     {
                         return $"{writer} writes content after it";
@@ -125,6 +129,12 @@ namespace Codebook.Analysis
             return null;
         }
 
+        /// <summary>A statement that sends another code: an assignment to a status member, or a variable given a code again.</summary>
+        private bool SetsCode(IOperation statement) =>
+            statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+            && (assignment.Target is IMemberReferenceOperation member && Protocol.StatusSinks.Contains(member.Member.OriginalDefinition)
+                || assignment.Target is ILocalReferenceOperation && (Protocol.IsStatusType(assignment.Target.Type) || assignment.Value is IInvocationOperation));
+
         /// <summary>A null or default constant: no content.</summary>
         private static bool IsNothing(IOperation value)
         {
@@ -132,9 +142,16 @@ namespace Codebook.Analysis
             return value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null };
         }
 
-        /// <summary>The content member a statement uses (<c>WriteAsync</c>, <c>Body</c>), if any.</summary>
+        /// <summary>
+        /// The content member a statement uses (<c>WriteAsync</c>, <c>Body</c>), if any, on the path every run takes:
+        /// not inside a later if, switch or loop, which may set another code first.
+        /// </summary>
         private string? WritesContent(IOperation statement)
         {
+            if (statement is IConditionalOperation or ISwitchOperation or ILoopOperation or ITryOperation or IUsingOperation)
+            {
+                return null;
+            }
             foreach (var operation in statement.DescendantsAndSelf())
             {
                 var member = operation switch

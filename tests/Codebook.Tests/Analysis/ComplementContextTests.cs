@@ -116,7 +116,48 @@ public static class Handler
     }
 
     private static bool IsAck(SipMethod m) => m == SipMethod.Ack;
+
+    public static void LoggedOnly(SipMethod m)
+    {
+        // A switch that returns nowhere rules nothing out: the code below answers an unknown method.
+        switch (m) { case SipMethod.Invite: Wire.Log(""invite""); break; }
+        Wire.Send(SipStatusCode.Ok);
+    }
+
+    public static void LocalFunction(SipMethod m)
+    {
+        if (m == SipMethod.Invite) { Ring(); return; }
+        Wire.Send({|CB1003:SipStatusCode.NotImplemented|}); // every method but INVITE, ACK included
+        // Runs where it is called (for INVITE), not where it is written (after the INVITE guard).
+        void Ring() => Wire.Send(SipStatusCode.Ringing);
+    }
+
+    public static void PickedThenSent(SipMethod m)
+    {
+        // The ?: only picks a value; the send is guarded on its own.
+        var code = m == SipMethod.Invite ? SipStatusCode.Ringing : SipStatusCode.Ok;
+        if (m != SipMethod.Ack) { Wire.Send(code); }
+    }
 }");
+    }
+
+    [Fact]
+    public async Task A_local_read_in_its_own_initializer_is_no_crash()
+    {
+        // Invalid code as it is while being typed: the analyzer must not recurse forever on it.
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            public sealed class Request { public string Method { get; set; } = ""; }
+            public sealed class Response { public int StatusCode { get; set; } }
+            public static class Handler
+            {
+                public static void Handle(Request request, Response response)
+                {
+                    string method = method.ToUpperInvariant();
+                    switch (method) { case "DESCRIBE": response.StatusCode = 457; break; }
+                }
+            }
+            """, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Response.StatusCode]\n    method-members: [Request.Method]\n") }, requireCompiles: false);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "CB1001");
     }
 }
 

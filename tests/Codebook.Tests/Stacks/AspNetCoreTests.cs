@@ -31,6 +31,7 @@ public class AspNetCoreTests
                     app.MapGet("/cached", () => Results.StatusCode(StatusCodes.Status304NotModified));
                     app.MapPost("/items", () => Results.StatusCode({|CB1001:StatusCodes.Status304NotModified|}));
                     app.MapMethods("/both", new[] { "PUT", "DELETE" }, () => TypedResults.StatusCode({|CB1001:StatusCodes.Status304NotModified|}));
+                    app.MapMethods("/fields", new[] { HttpMethods.Get, HttpMethods.Head }, () => { System.Console.WriteLine("POST"); return Results.StatusCode(StatusCodes.Status304NotModified); });
                     app.MapGet("/n", () => Results.StatusCode({|CB1007:404|}));
                     app.MapGet("/odd", () => Results.Problem(statusCode: {|CB1004:499|}));
                     app.MapGet("/proxy", () => Results.StatusCode({|CB1005:StatusCodes.Status305UseProxy|}));
@@ -178,6 +179,12 @@ public class AspNetCoreTests
                     app.MapPut("/empty/{id}", (int id) => Results.Json(null, statusCode: StatusCodes.Status204NoContent));
                     app.MapGet("/same", () => Results.Problem(statusCode: {|CB1008:StatusCodes.Status304NotModified|}));
                     app.MapDelete("/items/{id}", (int id) => Results.NoContent());
+                    app.Use(async (HttpContext context, RequestDelegate next) =>
+                    {
+                        // 204 unless there is something to say: the content goes with the 200 set on its own path.
+                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        if (context.Request.Query.Count > 0) { context.Response.StatusCode = StatusCodes.Status200OK; await context.Response.WriteAsync("query"); }
+                    });
                     app.Use(async (HttpContext context, RequestDelegate next) =>
                     {
                         if (context.Request.Method == "DELETE")

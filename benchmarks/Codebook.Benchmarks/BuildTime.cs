@@ -109,16 +109,9 @@ public static class BuildTime
         }
     }
 
-    /// <summary>ASP.NET Core's reference assemblies from the SDK's pack beside the running runtime, or null when it is missing.</summary>
-    private static ImmutableArray<MetadataReference>? AspNetCoreReferences()
-    {
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var pack = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.AspNetCore.App.Ref"));
-        var folder = Directory.Exists(pack)
-            ? Directory.GetDirectories(pack).Select(v => Path.Combine(v, "ref", "net10.0")).Where(Directory.Exists).OrderBy(v => v, StringComparer.Ordinal).LastOrDefault()
-            : null;
-        return folder is null ? null : Directory.GetFiles(folder, "*.dll").Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
-    }
+    /// <summary>ASP.NET Core's reference assemblies from the SDK's pack, or null when it is missing.</summary>
+    private static ImmutableArray<MetadataReference>? AspNetCoreReferences() =>
+        Codebook.Testing.AspNetCorePack.Assemblies()?.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
 
     private static string RepositoryRoot()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,13 +23,11 @@ namespace Codebook.Analysis
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<(ISymbol Method, ProtocolSymbols Protocol, int Depth), Context> _contexts = new();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-        private readonly Lazy<Dictionary<string, List<SimpleNameSyntax>>> _namesCalled;
         private readonly Lazy<bool> _internalsVisibleElsewhere;
 
         public CallSites(Compilation compilation)
         {
             _compilation = compilation;
-            _namesCalled = new Lazy<Dictionary<string, List<SimpleNameSyntax>>>(IndexNames, LazyThreadSafetyMode.ExecutionAndPublication);
             _internalsVisibleElsewhere = new Lazy<bool>(() => compilation.Assembly.GetAttributes()
                 .Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InternalsVisibleToAttribute"));
         }
@@ -137,30 +136,33 @@ namespace Codebook.Analysis
                     .SelectMany(reference => reference.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>())
                     .Where(name => name.Identifier.ValueText == method.Name && !IsDeclaration(name));
             }
-            return _namesCalled.Value.TryGetValue(method.Name, out var names) ? names : Enumerable.Empty<SimpleNameSyntax>();
+            return _compilation.SyntaxTrees.SelectMany(tree => s_namesByTree.GetValue(tree, IndexNames).TryGetValue(method.Name, out var names) ? names : Enumerable.Empty<SimpleNameSyntax>());
         }
 
         private static bool IsDeclaration(SimpleNameSyntax name) => name.Parent is NameColonSyntax || name.Parent is NameEqualsSyntax;
 
-        /// <summary>Every simple name in the compilation's files, by its text: built once, when an internal method first needs its callers.</summary>
-        private Dictionary<string, List<SimpleNameSyntax>> IndexNames()
+        /// <summary>
+        /// Each file's simple names by their text, built the first time an internal method needs its callers. Kept
+        /// per syntax tree, which the next compilation reuses for every file not edited: in an IDE, a keystroke
+        /// indexes the one file it changed.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<string, List<SimpleNameSyntax>>> s_namesByTree = new();
+
+        private static Dictionary<string, List<SimpleNameSyntax>> IndexNames(SyntaxTree tree)
         {
             var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
-            foreach (var tree in _compilation.SyntaxTrees)
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
             {
-                foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+                if (IsDeclaration(name))
                 {
-                    if (IsDeclaration(name))
-                    {
-                        continue;
-                    }
-                    var text = name.Identifier.ValueText;
-                    if (!index.TryGetValue(text, out var list))
-                    {
-                        index[text] = list = new List<SimpleNameSyntax>();
-                    }
-                    list.Add(name);
+                    continue;
                 }
+                var text = name.Identifier.ValueText;
+                if (!index.TryGetValue(text, out var list))
+                {
+                    index[text] = list = new List<SimpleNameSyntax>();
+                }
+                list.Add(name);
             }
             return index;
         }

@@ -84,23 +84,18 @@ namespace Codebook.Analysis
         public bool HasTypes => StatusType is not null || ForeignStatusTypes.Count > 0 || StatusSinks.Count > 0 || ImpliedCodes.Count > 0;
 
         /// <summary>The code a string status member receives: "487 Request Terminated", "487"; null for any other text.</summary>
-        public static int? CodeInText(string? text)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-            var digits = 0;
-            while (digits < text.Length && digits < 4 && text[digits] >= '0' && text[digits] <= '9')
-            {
-                digits++;
-            }
-            if (digits != 3 || (digits < text.Length && text[digits] != ' '))
-            {
-                return null;
-            }
-            return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
-        }
+        public static int? CodeInText(string? text) =>
+            text is not null && ThreeDigitsAt(text, 0) && (text.Length == 3 || text[3] == ' ') ? Number(text, 0) : null;
+
+        /// <summary>Three digits at <paramref name="index"/> with no digit right after them.</summary>
+        private static bool ThreeDigitsAt(string text, int index) =>
+            index + 3 <= text.Length && IsDigit(text[index]) && IsDigit(text[index + 1]) && IsDigit(text[index + 2])
+            && (index + 3 == text.Length || !IsDigit(text[index + 3]));
+
+        /// <summary>0-9 only: char.IsDigit takes other scripts' digits too, which are no status code.</summary>
+        private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+        private static int Number(string text, int index) => (text[index] - '0') * 100 + (text[index + 1] - '0') * 10 + (text[index + 2] - '0');
 
         /// <summary>
         /// The code a static readonly string of a status-constants class holds, as a stack built without constants
@@ -123,10 +118,9 @@ namespace Codebook.Analysis
             var name = field.Name;
             for (var i = 0; i + 3 <= name.Length; i++)
             {
-                if (char.IsDigit(name[i]) && char.IsDigit(name[i + 1]) && char.IsDigit(name[i + 2])
-                    && (i == 0 || !char.IsDigit(name[i - 1])) && (i + 3 == name.Length || !char.IsDigit(name[i + 3])))
+                if ((i == 0 || !IsDigit(name[i - 1])) && ThreeDigitsAt(name, i))
                 {
-                    return (name[i] - '0') * 100 + (name[i + 1] - '0') * 10 + (name[i + 2] - '0');
+                    return Number(name, i);
                 }
             }
             return null;

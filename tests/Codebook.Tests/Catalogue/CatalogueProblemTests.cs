@@ -30,6 +30,18 @@ public class CatalogueProblemTests
         Assert.Single(model.Protocols); // the value is dropped, so sip is generated as usual
     }
 
+    [Theory]
+    [InlineData("stacks:\n  sipsorcery: maybe\n", ProblemIds.InvalidEntry, 2, 15, "expected stack 'sipsorcery' to be false (to turn it off), true, or a map")]
+    [InlineData("stacks:\n  acme:\n    sip: [Acme.Status]\n", ProblemIds.InvalidEntry, 3, 10, "stack 'acme' for 'sip'")]
+    [InlineData("stacks:\n  acme:\n    nope: { status-types: [Acme.Status] }\n", ProblemIds.UndeclaredReference, 3, 5, "interop names protocol 'nope'")]
+    [InlineData("interop:\n  http:\n    implied-codes: { Acme.Results.Gone: gone }\n", ProblemIds.InvalidEntry, 3, 41, "expected the status code 'Acme.Results.Gone' sends, a number such as 204, but found 'gone'")]
+    [InlineData("interop:\n  http:\n    handler-calls: { Acme.Routes.MapFetch: FETCH }\n", ProblemIds.UndeclaredReference, 3, 44, "handler-calls maps 'Acme.Routes.MapFetch' to 'FETCH', which is not a method of protocol 'http'")]
+    [InlineData("interop:\n  rtsp:\n    request-types: { Acme.PlayRequest: [PLAY] }\n", ProblemIds.InvalidEntry, 3, 40, "expected what 'Acme.PlayRequest' stands for to be text")]
+    [InlineData("interop:\n  http:\n    sink-role: server\n", ProblemIds.UndeclaredReference, 3, 16, "sink-role names 'server', which is not a role of protocol 'http'")]
+    [InlineData("interop:\n  sip:\n    header-members: { Allow: Acme.Reply }\n", ProblemIds.InvalidEntry, 3, 30, "expected the members that set Allow to be a list")]
+    public void Mistakes_in_stacks_and_the_new_interop_keys_are_located(string yaml, string id, int line, int column, string messagePart) =>
+        AssertAt(Single(yaml), id, line, column, messagePart);
+
     [Fact]
     public void Invalid_yaml_is_CB0001_at_the_error()
     {

@@ -327,4 +327,15 @@ public class StackTests
             await AnalyzerHarness.VerifyAsync(code, new[] { Package("LumiSoft.Net", StandIns.LumiSoft) });
         }
     }
+
+    [Theory]
+    [InlineData("487 Request Terminated", 487)]
+    [InlineData("487", 487)]
+    [InlineData("4870 Too Long", null)]
+    [InlineData("487x", null)]
+    [InlineData("48 Short", null)]
+    [InlineData("\u0664\u0668\u0667 Arabic-Indic digits", null)]
+    [InlineData("", null)]
+    public void A_status_line_gives_its_code_only_when_it_starts_with_three_digits_and_a_space(string text, int? code) =>
+        Assert.Equal(code, Codebook.Analysis.ProtocolSymbols.CodeInText(text));
 }

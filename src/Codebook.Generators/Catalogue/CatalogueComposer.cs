@@ -21,22 +21,47 @@ namespace Codebook.Catalogue
             IEnumerable<CatalogueSource> projectFiles,
             string? namespaceOverride,
             List<CatalogueProblem> problems,
-            IEnumerable<RecordText>? references = null)
+            IEnumerable<RecordText>? references = null,
+            bool fromReady = true)
         {
             var found = new List<CatalogueProblem>();
             var referenced = ReadReferences(references, found, out var provided);
+            // The same file listed twice (by the package's targets and by hand) counts once.
+            var projectFound = new List<CatalogueProblem>();
+            var documents = projectFiles
+                .GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First())
+                .OrderBy(f => f.Path, StringComparer.Ordinal)
+                .Select(file => CatalogueParser.Parse(file.Text, file.Path, projectFound))
+                .ToList();
+
+            // The embedded protocols this project leaves as they are come from the ready model: only the ones it
+            // changes (with what extends them, and what they extend) are parsed from the YAML.
+            var ready = fromReady ? ReadyFor(embedded) : null;
+            var sections = ready is null ? null : EmbeddedSections.Of(embedded.Text);
+            var readyModels = new Dictionary<string, ProtocolModel>(StringComparer.Ordinal);
+            var baseText = embedded.Text;
+            if (ready is not null && sections is not null)
+            {
+                var parsed = SectionsToParse(sections, ready, documents, provided.Keys);
+                foreach (var model in ready.Protocols.Where(m => !parsed.Contains(m.Key)))
+                {
+                    readyModels[model.Key] = model;
+                }
+                baseText = sections.Text(parsed);
+            }
+            var baseDocument = CatalogueParser.Parse(baseText, embedded.Path, found);
+            found.AddRange(projectFound);
+
             var protocols = new Dictionary<string, ProtocolEntry>(StringComparer.Ordinal);
-            var order = new List<string>();
-            var baseDocument = CatalogueParser.Parse(embedded.Text, embedded.Path, found);
             foreach (var protocol in baseDocument.Protocols)
             {
                 protocols[protocol.Key.Value] = protocol;
-                order.Add(protocol.Key.Value);
             }
+            var order = sections?.Keys.ToList() ?? baseDocument.Protocols.Select(p => p.Key.Value).ToList();
             var embeddedKeys = new List<string>(order);
             foreach (var group in provided)
             {
-                if (!protocols.ContainsKey(group.Key))
+                if (!order.Contains(group.Key))
                 {
                     order.Add(group.Key);
                 }
@@ -49,10 +74,8 @@ namespace Codebook.Catalogue
             var switches = new Dictionary<string, Located<bool>>(StringComparer.Ordinal);
             List<Located<string>>? use = null;
             var declared = new List<string>();
-            // The same file listed twice (by the package's targets and by hand) counts once.
-            foreach (var file in projectFiles.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First()).OrderBy(f => f.Path, StringComparer.Ordinal))
+            foreach (var document in documents)
             {
-                var document = CatalogueParser.Parse(file.Text, file.Path, found);
                 ns = document.Namespace ?? ns;
                 interop.AddRange(document.Interop);
                 foreach (var stack in document.Stacks)
@@ -112,7 +135,7 @@ namespace Codebook.Catalogue
             {
                 foreach (var key in use)
                 {
-                    if (protocols.ContainsKey(key.Value))
+                    if (order.Contains(key.Value))
                     {
                         selected.Add(key.Value);
                     }
@@ -133,9 +156,23 @@ namespace Codebook.Catalogue
             var models = new List<ProtocolModel>();
             var checkedOnly = new List<ProtocolModel>();
             // Hint names (and file systems) ignore case: Http and HTTP would clash.
-            var prefixes = new Dictionary<string, Located<string>>(StringComparer.OrdinalIgnoreCase);
+            var prefixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            // Where a protocol's prefix is written (its key's place if not): only a clash needs it.
+            Located<string> PrefixAt(string key)
+            {
+                var entry = readyModels.ContainsKey(key) ? ParseReady(embedded.Path, sections!, key) : resolver.Resolve(key)!;
+                return entry.Prefix ?? entry.Key;
+            }
             foreach (var key in order.Where(k => selected.Contains(k) && !provided.ContainsKey(k)))
             {
+                if (readyModels.TryGetValue(key, out var readyModel))
+                {
+                    if (!Clashes(key, readyModel))
+                    {
+                        models.Add(readyModel);
+                    }
+                    continue;
+                }
                 var resolved = resolver.Resolve(key);
                 if (resolved is null)
                 {
@@ -151,23 +188,32 @@ namespace Codebook.Catalogue
                     checkedOnly.Add(model);
                     continue;
                 }
+                if (!Clashes(key, model))
+                {
+                    models.Add(model);
+                }
+            }
+
+            // Types another protocol (of a reference, or of this project) already generates.
+            bool Clashes(string key, ProtocolModel model)
+            {
                 if (referenced.FirstOrDefault(r => r.TypeNamespace == rootNamespace + "." + model.Prefix) is { } taken)
                 {
                     found.Add(new CatalogueProblem(ProblemIds.ReferenceConflict,
                         $"protocol '{key}' would generate {taken.TypeNamespace}.{model.Prefix}StatusCode, which the referenced assembly '{taken.Assembly}' " +
                         $"already defines (protocol '{taken.Protocol.Key}'); give '{key}' a prefix of its own",
-                        (resolved.Prefix ?? resolved.Key).Range));
-                    continue;
+                        PrefixAt(key).Range));
+                    return true;
                 }
                 if (prefixes.TryGetValue(model.Prefix, out var first))
                 {
                     found.Add(new CatalogueProblem(ProblemIds.Duplicate,
-                        $"protocol '{key}' uses prefix '{model.Prefix}', already used by another protocol at {first.Range}; its types would clash",
-                        (resolved.Prefix ?? resolved.Key).Range));
-                    continue;
+                        $"protocol '{key}' uses prefix '{model.Prefix}', already used by another protocol at {PrefixAt(first).Range}; its types would clash",
+                        PrefixAt(key).Range));
+                    return true;
                 }
-                prefixes[model.Prefix] = resolved.Prefix ?? resolved.Key;
-                models.Add(model);
+                prefixes[model.Prefix] = key;
+                return false;
             }
 
             var known = models.Concat(checkedOnly).Concat(referenced.Select(r => r.Protocol)).ToList();
@@ -183,7 +229,7 @@ namespace Codebook.Catalogue
                 }
                 interopModels.Add(ToInteropModel(group.Key, protocol, group, found));
             }
-            var stacks = StackModels(baseDocument, protocols, known, found);
+            var stacks = StackModels(baseDocument, order, known, found);
             foreach (var pair in switches.Where(pair => !stacks.Any(stack => stack.Key == pair.Key)))
             {
                 found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
@@ -294,7 +340,7 @@ namespace Codebook.Catalogue
 
         /// <summary>The stacks the embedded catalogue knows, their methods checked against the protocols this project has.</summary>
         private static EquatableArray<StackModel> StackModels(
-            CatalogueDocument embedded, Dictionary<string, ProtocolEntry> declared, List<ProtocolModel> known, List<CatalogueProblem> found)
+            CatalogueDocument embedded, List<string> declared, List<ProtocolModel> known, List<CatalogueProblem> found)
         {
             var stacks = new List<StackModel>();
             foreach (var stack in embedded.Stacks)
@@ -302,7 +348,7 @@ namespace Codebook.Catalogue
                 var mapped = new List<InteropModel>();
                 foreach (var group in stack.Protocols.GroupBy(i => i.Protocol.Value))
                 {
-                    if (!declared.ContainsKey(group.Key))
+                    if (!declared.Contains(group.Key))
                     {
                         found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
                             $"stack '{stack.Key.Value}' maps types onto protocol '{group.Key}', which the catalogue does not declare", group.First().Protocol.Range));
@@ -343,6 +389,65 @@ namespace Codebook.Catalogue
                 }
             }
             return merged.ToEquatableArray();
+        }
+
+        /// <summary>The ready model of <paramref name="embedded"/>, when it is Codebook's own catalogue and the model is current.</summary>
+        private static ReadyCatalogue? ReadyFor(CatalogueSource embedded) =>
+            EmbeddedCatalogue.Ready is { } ready && embedded.Path == EmbeddedCatalogue.Path && embedded.Text == EmbeddedCatalogue.Source.Text ? ready : null;
+
+        /// <summary>
+        /// The embedded protocols to parse: those a project file writes or a reference provides, those that extend
+        /// them (their ready models would miss the change), the parents of all of these and of every protocol the
+        /// project extends (to resolve them), and any the ready model lacks.
+        /// </summary>
+        private static HashSet<string> SectionsToParse(
+            EmbeddedSections sections, ReadyCatalogue ready, List<CatalogueDocument> documents, IEnumerable<string> provided)
+        {
+            var changed = new HashSet<string>(
+                documents.SelectMany(d => d.Protocols).Select(p => p.Key.Value)
+                    .Concat(provided)
+                    .Concat(sections.Keys.Where(k => !ready.Protocols.Any(m => m.Key == k)))
+                    .Where(sections.Contains),
+                StringComparer.Ordinal);
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                foreach (var key in sections.Keys)
+                {
+                    if (sections.ExtendsOf(key) is { } parent && changed.Contains(parent) && changed.Add(key))
+                    {
+                        grew = true;
+                    }
+                }
+            }
+            var parse = new HashSet<string>(changed, StringComparer.Ordinal);
+            var pending = new Queue<string>(changed.Concat(documents.SelectMany(d => d.Protocols).Select(p => p.Extends?.Value).OfType<string>()));
+            while (pending.Count > 0)
+            {
+                var key = pending.Dequeue();
+                if (sections.Contains(key))
+                {
+                    parse.Add(key);
+                    if (sections.ExtendsOf(key) is { } parent && !parse.Contains(parent))
+                    {
+                        pending.Enqueue(parent);
+                    }
+                }
+            }
+            return parse;
+        }
+
+        /// <summary>An embedded protocol taken from the ready model, parsed and resolved after all (for a problem's place).</summary>
+        private static ProtocolEntry ParseReady(string path, EmbeddedSections sections, string key)
+        {
+            var chain = new List<string>();
+            for (string? at = key; at is not null && !chain.Contains(at); at = sections.ExtendsOf(at))
+            {
+                chain.Add(at);
+            }
+            var document = CatalogueParser.Parse(sections.Text(chain), path, new List<CatalogueProblem>());
+            var entries = document.Protocols.ToDictionary(p => p.Key.Value, StringComparer.Ordinal);
+            return new ExtendsResolver(entries, new List<CatalogueProblem>()).Resolve(key)!;
         }
 
         /// <summary>

@@ -57,6 +57,67 @@ public class EmbeddedCatalogueTests
         }
     }
 
+    /// <summary>
+    /// A project's codes.yaml makes composition parse only the embedded protocols it changes (with their parents
+    /// and children) and take the others from the ready model: the result, problems included, is the whole YAML's.
+    /// </summary>
+    [Theory]
+    [InlineData("use: [sip, rtsp]\nprotocols:\n  sip:\n    codes:\n      477: { reason: Send Failed, methods: [INVITE] }\n")]
+    [InlineData("protocols:\n  sip:\n    codes:\n      477: { reason: Send Failed, methods: [INVITE] }\n")]
+    [InlineData("protocols:\n  gb28181:\n    codes:\n      499: { reason: Other Failure }\n")]
+    [InlineData("protocols:\n  mysip:\n    extends: sip\n    prefix: MySip\n")]
+    [InlineData("protocols:\n  mysip:\n    extends: gb28181\n    prefix: Sip\n")]
+    [InlineData("protocols:\n  rtsp:\n    prefix: Http\n")]
+    [InlineData("protocols:\n  http:\n    extends: rtsp\n")]
+    [InlineData("use: [http]\nstacks: { sipsorcery: false, nosuch: false }\n")]
+    [InlineData("use: [sip, nosuch]\ninterop:\n  sip:\n    status-types: [Contoso.SipCode]\n")]
+    [InlineData("namespace: Contoso.Codes\nprotocols:\n  rtsp2:\n    codes:\n      4xx: oops\n  sip: [\n")]
+    public void With_project_files_composing_from_the_ready_model_is_composing_the_yaml(string file)
+    {
+        var sip = Embedded.Model.Protocol("sip");
+        foreach (var references in new[] { System.Array.Empty<Codebook.Catalogue.RecordText>(), new[] { new Codebook.Catalogue.RecordText("Lib", Codebook.Catalogue.CatalogueRecord.Write("Lib", true, sip, null)) } })
+        {
+            foreach (var namespaceOverride in new[] { null, "Contoso.Built" })
+            {
+                var files = new[] { new Codebook.Catalogue.CatalogueSource("/p/codes.yaml", file) };
+                var fromYaml = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
+                var fromReady = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
+                var slow = Codebook.Catalogue.CatalogueComposer.Compose(Codebook.Catalogue.EmbeddedCatalogue.Source, files, namespaceOverride, fromYaml, references, fromReady: false);
+                var fast = Codebook.Catalogue.CatalogueComposer.Compose(Codebook.Catalogue.EmbeddedCatalogue.Source, files, namespaceOverride, fromReady, references);
+                Assert.Equal(slow, fast);
+                Assert.Equal(fromYaml, fromReady);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_embedded_protocols_are_found_by_their_lines()
+    {
+        var source = Codebook.Catalogue.EmbeddedCatalogue.Source;
+        var sections = Codebook.Catalogue.EmbeddedSections.Of(source.Text);
+        Assert.NotNull(sections);
+        Assert.Equal(Embedded.Model.Protocols.Select(p => p.Key), sections!.Keys);
+        var whole = Codebook.Catalogue.CatalogueParser.Parse(source.Text, source.Path, new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>());
+        foreach (var key in sections.Keys)
+        {
+            var problems = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
+            var alone = Codebook.Catalogue.CatalogueParser.Parse(sections.Text(new[] { key }), source.Path, problems);
+            Assert.Empty(problems);
+            var entry = Assert.Single(alone.Protocols);
+            var expected = whole.Protocols.Single(p => p.Key.Value == key);
+            Assert.Equal(expected.Key, entry.Key);
+            Assert.Equal(expected.Extends?.Value, sections.ExtendsOf(key));
+            Assert.Equal(expected.Codes.Select(c => (c.Code, c.Reason)), entry.Codes.Select(c => (c.Code, c.Reason)));
+            Assert.Equal(whole.Stacks.Select(s => s.Key), alone.Stacks.Select(s => s.Key));
+        }
+        Assert.Equal("sip", sections.ExtendsOf("gb28181"));
+
+        // Another layout gives no sections (the whole file is parsed, as always).
+        Assert.Null(Codebook.Catalogue.EmbeddedSections.Of("protocols: { sip: { prefix: Sip } }\n"));
+        Assert.Null(Codebook.Catalogue.EmbeddedSections.Of("protocols:\n  sip: { prefix: Sip }\n"));
+        Assert.Null(Codebook.Catalogue.EmbeddedSections.Of("namespace: X\n"));
+    }
+
     [Theory]
     [InlineData("sip", 75)]
     [InlineData("gb28181", 81)]

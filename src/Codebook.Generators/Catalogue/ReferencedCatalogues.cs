@@ -32,7 +32,7 @@ namespace Codebook.Catalogue
             List<RecordText>? found = null;
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (IsPlatform(assembly.Identity.PublicKeyToken))
+                if (IsPlatform(assembly))
                 {
                     continue;
                 }
@@ -78,8 +78,10 @@ namespace Codebook.Catalogue
             return result;
         }
 
-        private static bool IsPlatform(ImmutableArray<byte> token)
+        /// <summary>One of the .NET platform's own assemblies (by its public key token): no Codebook user builds one.</summary>
+        public static bool IsPlatform(IAssemblySymbol assembly)
         {
+            var token = assembly.Identity.PublicKeyToken;
             if (token.Length != 8)
             {
                 return false;

@@ -54,9 +54,9 @@ namespace Codebook.Generation
                 .WithTrackingName(Steps.Catalogue);
 
             var hasAssemblyMetadata = context.CompilationProvider
-                .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.Reflection.AssemblyMetadataAttribute") is not null);
+                .Select(static (compilation, _) => HasPlatformType(compilation, "System.Reflection.AssemblyMetadataAttribute"));
             var hasSpan = context.CompilationProvider
-                .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null);
+                .Select(static (compilation, _) => HasPlatformType(compilation, "System.ReadOnlySpan`1"));
             var hasNullable = context.ParseOptionsProvider
                 .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 });
             var emitOptions = settings
@@ -106,8 +106,36 @@ namespace Codebook.Generation
             });
         }
 
-        /// <summary>A StatusClass this compilation can use in <paramref name="rootNamespace"/> (a reference's internal one needs InternalsVisibleTo).</summary>
-        private static bool HasStatusClass(Compilation compilation, string rootNamespace) =>
-            compilation.GetTypeByMetadataName(rootNamespace + ".StatusClass") is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+        /// <summary>
+        /// A type of the platform: looked for in the core library first (one assembly), and only then in every
+        /// reference (ReadOnlySpan from the System.Memory package on .NET Framework): a lookup in all of a project's
+        /// ~160 references costs a fresh compiler process tens of milliseconds.
+        /// </summary>
+        private static bool HasPlatformType(Compilation compilation, string metadataName) =>
+            compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName(metadataName) is not null
+            || compilation.GetTypeByMetadataName(metadataName) is not null;
+
+        /// <summary>
+        /// A StatusClass this compilation can use in <paramref name="rootNamespace"/>: its own, else exactly one in a
+        /// reference (a reference's internal one needs InternalsVisibleTo; two would be ambiguous). The platform's
+        /// assemblies hold none, so they are not searched.
+        /// </summary>
+        private static bool HasStatusClass(Compilation compilation, string rootNamespace)
+        {
+            var name = rootNamespace + ".StatusClass";
+            if (compilation.Assembly.GetTypeByMetadataName(name) is not null)
+            {
+                return true;
+            }
+            var found = 0;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (!ReferencedCatalogues.IsPlatform(assembly) && assembly.GetTypeByMetadataName(name) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    found++;
+                }
+            }
+            return found == 1;
+        }
     }
 }

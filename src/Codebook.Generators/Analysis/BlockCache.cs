@@ -134,6 +134,11 @@ namespace Codebook.Analysis
             return _mentions;
         }
 
+        private Stack<IOperation>? _pending;
+
+        /// <summary>The work list of a search through a body, kept for the block's next search (a block's callbacks run one at a time).</summary>
+        public Stack<IOperation> PendingOperations => _pending ??= new Stack<IOperation>();
+
         /// <summary>Headers .editorconfig says a pipeline adds for this block's file.</summary>
         public HashSet<string>? HeadersElsewhere { get; set; }
     }

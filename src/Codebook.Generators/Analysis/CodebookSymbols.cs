@@ -304,6 +304,7 @@ namespace Codebook.Analysis
     internal sealed class CodebookSymbols
     {
         private readonly Dictionary<ISymbol, ProtocolSymbols> _byStatusType;
+        private readonly Dictionary<ISymbol, (ProtocolSymbols Protocol, int Code)> _byStatusField;
         private readonly Dictionary<ISymbol, ProtocolSymbols> _bySink;
         private readonly Dictionary<ISymbol, (ProtocolSymbols Protocol, int Code)> _byImplied;
 
@@ -325,6 +326,7 @@ namespace Codebook.Analysis
         {
             Protocols = protocols;
             _byStatusType = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
+            _byStatusField = new Dictionary<ISymbol, (ProtocolSymbols, int)>(SymbolEqualityComparer.Default);
             _bySink = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             _byImplied = new Dictionary<ISymbol, (ProtocolSymbols, int)>(SymbolEqualityComparer.Default);
             foreach (var protocol in protocols)
@@ -346,7 +348,38 @@ namespace Codebook.Analysis
                     _bySink[sink] = protocol;
                 }
             }
+            foreach (var pair in _byStatusType)
+            {
+                foreach (var member in ((INamedTypeSymbol)pair.Key).GetMembers())
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true } field && AsCode(field.ConstantValue) is { } code)
+                    {
+                        _byStatusField[field] = (pair.Value, code);
+                    }
+                }
+            }
         }
+
+        /// <summary>
+        /// The protocol and code of a status enum's member (generated or a stack's): read once per compilation, so
+        /// that each of a project's thousands of uses is a lookup rather than a boxed constant.
+        /// </summary>
+        public (ProtocolSymbols Protocol, int Code)? ForStatusField(IFieldSymbol field) =>
+            _byStatusField.TryGetValue(field, out var found) ? found : null;
+
+        /// <summary>A constant as a status code: an integer in the range of int (-1 for one beyond it), else null.</summary>
+        public static int? AsCode(object? value) => value switch
+        {
+            int i => i,
+            short s => s,
+            ushort us => us,
+            byte b => b,
+            sbyte sb => sb,
+            long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : -1,
+            uint u => u <= int.MaxValue ? (int)u : -1,
+            ulong ul => ul <= int.MaxValue ? (int)ul : -1,
+            _ => null,
+        };
 
         public IReadOnlyList<ProtocolSymbols> Protocols { get; }
 

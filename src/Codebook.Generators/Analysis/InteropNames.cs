@@ -130,11 +130,14 @@ namespace Codebook.Analysis
     /// <summary>
     /// Types by metadata name in one compilation, each looked up once: the stacks name the same few types many
     /// times (<c>Microsoft.AspNetCore.Http.Results</c> for every helper), and most compilations have none of them.
+    /// A name whose namespace the compilation lacks is not looked for at all: the lookup of a type searches each of
+    /// the ~160 references, the namespace is one look in the namespaces the compiler has merged already.
     /// </summary>
     internal sealed class TypeLookup
     {
         private readonly Compilation _compilation;
         private readonly Dictionary<string, INamedTypeSymbol?> _found = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _namespaces = new(System.StringComparer.Ordinal);
 
         public TypeLookup(Compilation compilation) => _compilation = compilation;
 
@@ -142,9 +145,49 @@ namespace Codebook.Analysis
         {
             if (!_found.TryGetValue(name, out var type))
             {
-                _found[name] = type = _compilation.GetTypeByMetadataName(name);
+                _found[name] = type = MayExist(name) ? _compilation.GetTypeByMetadataName(name) : null;
             }
             return type;
+        }
+
+        /// <summary>False when the namespace of <paramref name="name"/> is in neither the project nor its references.</summary>
+        private bool MayExist(string name)
+        {
+            var plus = name.IndexOf('+');
+            var dot = (plus < 0 ? name : name.Substring(0, plus)).LastIndexOf('.');
+            if (dot <= 0)
+            {
+                return true;
+            }
+            var ns = name.Substring(0, dot);
+            if (!_namespaces.TryGetValue(ns, out var exists))
+            {
+                _namespaces[ns] = exists = HasNamespace(_compilation.GlobalNamespace, ns);
+            }
+            return exists;
+        }
+
+        private static bool HasNamespace(INamespaceSymbol global, string name)
+        {
+            var current = global;
+            foreach (var part in name.Split('.'))
+            {
+                INamespaceSymbol? next = null;
+                foreach (var member in current.GetMembers(part))
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        next = ns;
+                        break;
+                    }
+                }
+                if (next is null)
+                {
+                    return false;
+                }
+                current = next;
+            }
+            return true;
         }
     }
 }

@@ -171,7 +171,7 @@ namespace Codebook.Analysis
         /// <summary>Visits every operation of the body at most once, nearest to the code first.</summary>
         private bool MentionedAround(string header)
         {
-            var pending = new Stack<IOperation>();
+            var pending = _cache.PendingOperations;
             if (Mentions(Operation, header, pending))
             {
                 return true;

@@ -79,7 +79,7 @@ namespace Codebook.Analysis
             switch (context.Operation)
             {
                 case IFieldReferenceOperation { Field: { HasConstantValue: true } field } reference
-                    when symbols.ForStatusType(field.ContainingType) is { } protocol && AsCode(field.ConstantValue) is { } value:
+                    when symbols.ForStatusField(field) is var (protocol, value):
                     if (cache.IsGenerated(context))
                     {
                         return;
@@ -95,7 +95,7 @@ namespace Codebook.Analysis
                     when symbols.ForStatusType(conversion.Type) is { } protocol
                          && conversion.Operand.ConstantValue.HasValue
                          && conversion.Operand.Type is { TypeKind: not TypeKind.Enum }
-                         && AsCode(conversion.Operand.ConstantValue.Value) is { } number:
+                         && CodebookSymbols.AsCode(conversion.Operand.ConstantValue.Value) is { } number:
                     if (cache.IsGenerated(context))
                     {
                         return;
@@ -199,13 +199,5 @@ namespace Codebook.Analysis
         }
 
         /// <summary>An integral constant as a code; values no status type can hold (unchecked casts of huge numbers) become -1.</summary>
-        private static int? AsCode(object? value) => value switch
-        {
-            int or short or ushort or byte or sbyte => System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture),
-            long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : -1,
-            uint u => u <= int.MaxValue ? (int)u : -1,
-            ulong ul => ul <= int.MaxValue ? (int)ul : -1,
-            _ => null,
-        };
     }
 }

@@ -28,11 +28,12 @@ namespace Codebook.Analysis.Rules
             {
                 return;
             }
-            var elsewhere = site.HeadersAddedElsewhere();
             List<string>? missing = null;
             foreach (var header in code.Headers)
             {
-                if (!elsewhere.Contains(header) && !site.MethodMentions(header))
+                // The body first: it usually sets the header, and its searches are kept per branch; the
+                // file's options are read only for a header it lacks.
+                if (!site.MethodMentions(header) && !site.HeadersAddedElsewhere().Contains(header))
                 {
                     (missing ??= new List<string>()).Add(header);
                 }

@@ -47,7 +47,7 @@ namespace Codebook.Catalogue
                 {
                     readyModels[model.Key] = model;
                 }
-                baseText = sections.Text(parsed);
+                baseText = sections.Text(parsed, withStacks: false);
             }
             var baseDocument = CatalogueParser.Parse(baseText, embedded.Path, found);
             found.AddRange(projectFound);
@@ -229,17 +229,44 @@ namespace Codebook.Catalogue
                 }
                 interopModels.Add(ToInteropModel(group.Key, protocol, group, found));
             }
-            var stacks = StackModels(baseDocument, order, known, found);
-            foreach (var pair in switches.Where(pair => !stacks.Any(stack => stack.Key == pair.Key)))
+            EquatableArray<InteropModel> builtIn;
+            if (ready is not null && switches.Count == 0 && ReadyStacksApply(ready, known))
             {
-                found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
-                    $"stacks turns '{pair.Key}' {(pair.Value.Value ? "on" : "off")}, which is no stack Codebook knows; known: {string.Join(", ", stacks.Select(stack => stack.Key))}",
-                    pair.Value.Range));
+                // The stacks as the ready model merged them: no stack is turned off, and the protocols they map
+                // onto have the methods and roles they were checked against.
+                builtIn = ready.BuiltIn.Where(i => known.Any(m => m.Key == i.Protocol)).ToEquatableArray();
+            }
+            else
+            {
+                var withStacks = sections is null ? baseDocument : CatalogueParser.Parse(sections.Text(Array.Empty<string>()), embedded.Path, found);
+                var stacks = StackModels(withStacks, order, known, found);
+                foreach (var pair in switches.Where(pair => !stacks.Any(stack => stack.Key == pair.Key)))
+                {
+                    found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                        $"stacks turns '{pair.Key}' {(pair.Value.Value ? "on" : "off")}, which is no stack Codebook knows; known: {string.Join(", ", stacks.Select(stack => stack.Key))}",
+                        pair.Value.Range));
+                }
+                builtIn = BuiltIn(stacks, switches, known);
             }
 
             problems.AddRange(Distinct(found));
             return new CatalogueModel(rootNamespace, models.ToEquatableArray(), interopModels.ToEquatableArray(), checkedOnly.ToEquatableArray(),
-                referenced.ToEquatableArray(), BuiltIn(stacks, switches, known));
+                referenced.ToEquatableArray(), builtIn);
+        }
+
+        /// <summary>Whether every protocol the ready model's stacks map onto has, in this project, the methods and roles it has there.</summary>
+        private static bool ReadyStacksApply(ReadyCatalogue ready, List<ProtocolModel> known)
+        {
+            foreach (var interop in ready.BuiltIn)
+            {
+                if (known.FirstOrDefault(m => m.Key == interop.Protocol) is { } protocol
+                    && (ready.Protocols.FirstOrDefault(m => m.Key == interop.Protocol) is not { } embedded
+                        || !protocol.Methods.Equals(embedded.Methods) || !protocol.Roles.Equals(embedded.Roles)))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>
@@ -513,6 +540,10 @@ namespace Codebook.Catalogue
             List<Located<string>>? use,
             List<CatalogueProblem> found)
         {
+            if (provided.Count == 0)
+            {
+                return;
+            }
             // Same full type names from several assemblies (a protocol's types, or StatusClass, which every assembly
             // generates in its root namespace): one problem per set of assemblies, listing what they share.
             var all = provided.Values.SelectMany(g => g).ToList();

@@ -16,13 +16,15 @@ namespace Codebook.Catalogue
         private readonly string _text;
         private readonly List<(int Start, int End)> _lines;
         private readonly Dictionary<string, (int First, int Last, string? Extends)> _sections;
+        private readonly (int First, int Last)? _stacks;
 
-        private EmbeddedSections(string text, List<(int Start, int End)> lines, List<string> keys, Dictionary<string, (int, int, string?)> sections)
+        private EmbeddedSections(string text, List<(int Start, int End)> lines, List<string> keys, Dictionary<string, (int, int, string?)> sections, (int, int)? stacks)
         {
             _text = text;
             _lines = lines;
             Keys = keys;
             _sections = sections;
+            _stacks = stacks;
         }
 
         /// <summary>The protocols' keys, in the order written.</summary>
@@ -34,22 +36,30 @@ namespace Codebook.Catalogue
         public string? ExtendsOf(string key) => _sections.TryGetValue(key, out var section) ? section.Extends : null;
 
         /// <summary>
-        /// The file with every protocol but <paramref name="keep"/> blanked out: line terminators stay, so what is
-        /// parsed from it is at the line and column it has in the whole file. Everything outside <c>protocols:</c>
-        /// (namespace, stacks) stays.
+        /// The file with every protocol but <paramref name="keep"/> blanked out, and the stacks too unless
+        /// <paramref name="withStacks"/>: line terminators stay, so what is parsed from it is at the line and column it
+        /// has in the whole file. The rest (the namespace) stays.
         /// </summary>
-        public string Text(ICollection<string> keep)
+        public string Text(ICollection<string> keep, bool withStacks = true)
         {
             var skipped = new bool[_lines.Count];
+            void Skip((int First, int Last) range)
+            {
+                for (var line = range.First; line <= range.Last; line++)
+                {
+                    skipped[line] = true;
+                }
+            }
             foreach (var pair in _sections)
             {
                 if (!keep.Contains(pair.Key))
                 {
-                    for (var line = pair.Value.First; line <= pair.Value.Last; line++)
-                    {
-                        skipped[line] = true;
-                    }
+                    Skip((pair.Value.First, pair.Value.Last));
                 }
+            }
+            if (!withStacks && _stacks is { } stacks)
+            {
+                Skip(stacks);
             }
             var text = new StringBuilder(_text.Length);
             for (var line = 0; line < _lines.Count; line++)
@@ -77,6 +87,8 @@ namespace Codebook.Catalogue
             var keys = new List<string>();
             var sections = new Dictionary<string, (int, int, string?)>(StringComparer.Ordinal);
             var inProtocols = false;
+            (int First, int Last)? stacksBlock = null;
+            var inStacks = false;
             string? current = null;
             int first = 0, last = 0;
             string? extends = null;
@@ -98,6 +110,15 @@ namespace Codebook.Catalogue
                 if (line[0] != ' ')
                 {
                     Close();
+                    inStacks = line.TrimEnd() == "stacks:";
+                    if (inStacks)
+                    {
+                        if (stacksBlock is not null)
+                        {
+                            return null;
+                        }
+                        stacksBlock = (index, index);
+                    }
                     if (line.TrimEnd() == "protocols:")
                     {
                         if (keys.Count > 0)
@@ -111,6 +132,10 @@ namespace Codebook.Catalogue
                         inProtocols = false;
                     }
                     continue;
+                }
+                if (inStacks)
+                {
+                    stacksBlock = (stacksBlock!.Value.First, index);
                 }
                 if (!inProtocols)
                 {
@@ -151,7 +176,7 @@ namespace Codebook.Catalogue
                 }
             }
             Close();
-            return keys.Count > 0 ? new EmbeddedSections(text, lines, keys, sections) : null;
+            return keys.Count > 0 ? new EmbeddedSections(text, lines, keys, sections, stacksBlock) : null;
         }
 
         private static bool IsPlainKey(string key)

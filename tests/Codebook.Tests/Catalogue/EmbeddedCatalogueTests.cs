@@ -70,6 +70,8 @@ public class EmbeddedCatalogueTests
     [InlineData("protocols:\n  rtsp:\n    prefix: Http\n")]
     [InlineData("protocols:\n  http:\n    extends: rtsp\n")]
     [InlineData("use: [http]\nstacks: { sipsorcery: false, nosuch: false }\n")]
+    [InlineData("protocols:\n  rtsp:\n    methods: [DESCRIBE, SETUP, PLAY, TEARDOWN]\n  http:\n    roles: [server]\n")]
+    [InlineData("stacks:\n  mystack:\n    sip:\n      status-types: [Contoso.SipCode]\n")]
     [InlineData("use: [sip, nosuch]\ninterop:\n  sip:\n    status-types: [Contoso.SipCode]\n")]
     [InlineData("namespace: Contoso.Codes\nprotocols:\n  rtsp2:\n    codes:\n      4xx: oops\n  sip: [\n")]
     public void With_project_files_composing_from_the_ready_model_is_composing_the_yaml(string file)
@@ -109,6 +111,7 @@ public class EmbeddedCatalogueTests
             Assert.Equal(expected.Extends?.Value, sections.ExtendsOf(key));
             Assert.Equal(expected.Codes.Select(c => (c.Code, c.Reason)), entry.Codes.Select(c => (c.Code, c.Reason)));
             Assert.Equal(whole.Stacks.Select(s => s.Key), alone.Stacks.Select(s => s.Key));
+            Assert.Empty(Codebook.Catalogue.CatalogueParser.Parse(sections.Text(new[] { key }, withStacks: false), source.Path, problems).Stacks);
         }
         Assert.Equal("sip", sections.ExtendsOf("gb28181"));
 

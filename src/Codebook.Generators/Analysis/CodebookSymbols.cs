@@ -367,7 +367,7 @@ namespace Codebook.Analysis
         public (ProtocolSymbols Protocol, int Code)? ForStatusField(IFieldSymbol field) =>
             _byStatusField.TryGetValue(field, out var found) ? found : null;
 
-        /// <summary>A constant as a status code: an integer in the range of int (-1 for one beyond it), else null.</summary>
+        /// <summary>An integral constant as a code; values no status type can hold (unchecked casts of huge numbers) become -1; anything else null.</summary>
         public static int? AsCode(object? value) => value switch
         {
             int i => i,

@@ -131,7 +131,9 @@ namespace Codebook.Analysis
     /// Types by metadata name in one compilation, each looked up once: the stacks name the same few types many
     /// times (<c>Microsoft.AspNetCore.Http.Results</c> for every helper), and most compilations have none of them.
     /// A name whose namespace the compilation lacks is not looked for at all: the lookup of a type searches each of
-    /// the ~160 references, the namespace is one look in the namespaces the compiler has merged already.
+    /// the ~160 references, the namespace is one look in the namespaces the compiler has merged already. (A stack
+    /// referenced under an extern alias is outside those namespaces; such a reference went unchecked before this
+    /// shortcut too.)
     /// </summary>
     internal sealed class TypeLookup
     {

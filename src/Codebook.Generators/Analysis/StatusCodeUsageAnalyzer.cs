@@ -197,7 +197,5 @@ namespace Codebook.Analysis
             HeaderRule.Check(site);
             ContentRule.Check(site);
         }
-
-        /// <summary>An integral constant as a code; values no status type can hold (unchecked casts of huge numbers) become -1.</summary>
     }
 }

@@ -26,18 +26,21 @@ namespace Codebook.Catalogue
         {
             var found = new List<CatalogueProblem>();
             var referenced = ReadReferences(references, found, out var provided);
-            // The same file listed twice (by the package's targets and by hand) counts once.
-            var projectFound = new List<CatalogueProblem>();
-            var documents = projectFiles
-                .GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First())
-                .OrderBy(f => f.Path, StringComparer.Ordinal)
-                .Select(file => CatalogueParser.Parse(file.Text, file.Path, projectFound))
-                .ToList();
+            // The same file listed twice (by the package's targets and by hand) counts once. Each file's problems
+            // are reported with the rest of what is wrong in it, in the loop below.
+            var fileProblems = new List<List<CatalogueProblem>>();
+            var documents = new List<CatalogueDocument>();
+            foreach (var file in projectFiles.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First()).OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                var problemsOfFile = new List<CatalogueProblem>();
+                documents.Add(CatalogueParser.Parse(file.Text, file.Path, problemsOfFile));
+                fileProblems.Add(problemsOfFile);
+            }
 
             // The embedded protocols this project leaves as they are come from the ready model: only the ones it
             // changes (with what extends them, and what they extend) are parsed from the YAML.
             var ready = fromReady ? ReadyFor(embedded) : null;
-            var sections = ready is null ? null : EmbeddedSections.Of(embedded.Text);
+            var sections = ready is null ? null : EmbeddedCatalogue.Sections;
             var readyModels = new Dictionary<string, ProtocolModel>(StringComparer.Ordinal);
             var baseText = embedded.Text;
             if (ready is not null && sections is not null)
@@ -50,7 +53,6 @@ namespace Codebook.Catalogue
                 baseText = sections.Text(parsed, withStacks: false);
             }
             var baseDocument = CatalogueParser.Parse(baseText, embedded.Path, found);
-            found.AddRange(projectFound);
 
             var protocols = new Dictionary<string, ProtocolEntry>(StringComparer.Ordinal);
             foreach (var protocol in baseDocument.Protocols)
@@ -74,8 +76,10 @@ namespace Codebook.Catalogue
             var switches = new Dictionary<string, Located<bool>>(StringComparer.Ordinal);
             List<Located<string>>? use = null;
             var declared = new List<string>();
-            foreach (var document in documents)
+            for (var index = 0; index < documents.Count; index++)
             {
+                var document = documents[index];
+                found.AddRange(fileProblems[index]);
                 ns = document.Namespace ?? ns;
                 interop.AddRange(document.Interop);
                 foreach (var stack in document.Stacks)
@@ -111,7 +115,10 @@ namespace Codebook.Catalogue
                     else
                     {
                         protocols[key] = protocol;
-                        order.Add(key);
+                        if (!order.Contains(key))
+                        {
+                            order.Add(key);
+                        }
                     }
                     if (!declared.Contains(key))
                     {

@@ -51,6 +51,11 @@ namespace Codebook.Catalogue
         /// </summary>
         public static ReadyCatalogue? Ready => s_ready.Value;
 
+        private static readonly Lazy<EmbeddedSections?> s_sections = new(() => EmbeddedSections.Of(Source.Text));
+
+        /// <summary>Where each protocol is written in the embedded codes.yaml (see <see cref="EmbeddedSections"/>).</summary>
+        public static EmbeddedSections? Sections => s_sections.Value;
+
         /// <summary>The embedded catalogue with the project's files laid over it.</summary>
         public static CatalogueModel Compose(
             IEnumerable<CatalogueSource> projectFiles,

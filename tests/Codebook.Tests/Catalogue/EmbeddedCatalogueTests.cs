@@ -74,14 +74,19 @@ public class EmbeddedCatalogueTests
     [InlineData("stacks:\n  mystack:\n    sip:\n      status-types: [Contoso.SipCode]\n")]
     [InlineData("use: [sip, nosuch]\ninterop:\n  sip:\n    status-types: [Contoso.SipCode]\n")]
     [InlineData("namespace: Contoso.Codes\nprotocols:\n  rtsp2:\n    codes:\n      4xx: oops\n  sip: [\n")]
-    public void With_project_files_composing_from_the_ready_model_is_composing_the_yaml(string file)
+    [InlineData("stacks: { sipsorcery: true }\nprotocols:\n  rtsp:\n    extends: sip\n")]
+    [InlineData("protocols:\n  sip:\n    generate: false\n")]
+    [InlineData("protocols:\n  gb28181:\n    codes:\n      499: { reason: Other Failure }\n", "protocols:\n  sip:\n    codes:\n      477: { reason: Send Failed }\n  mysip: { extends: nosuch, prefix: Sip }\n")]
+    public void With_project_files_composing_from_the_ready_model_is_composing_the_yaml(string file, string? second = null)
     {
         var sip = Embedded.Model.Protocol("sip");
         foreach (var references in new[] { System.Array.Empty<Codebook.Catalogue.RecordText>(), new[] { new Codebook.Catalogue.RecordText("Lib", Codebook.Catalogue.CatalogueRecord.Write("Lib", true, sip, null)) } })
         {
             foreach (var namespaceOverride in new[] { null, "Contoso.Built" })
             {
-                var files = new[] { new Codebook.Catalogue.CatalogueSource("/p/codes.yaml", file) };
+                var files = new[] { new Codebook.Catalogue.CatalogueSource("/p/codes.yaml", file) }
+                    .Concat(second is null ? Enumerable.Empty<Codebook.Catalogue.CatalogueSource>() : new[] { new Codebook.Catalogue.CatalogueSource("/p/b/codes.yaml", second) })
+                    .ToArray();
                 var fromYaml = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
                 var fromReady = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
                 var slow = Codebook.Catalogue.CatalogueComposer.Compose(Codebook.Catalogue.EmbeddedCatalogue.Source, files, namespaceOverride, fromYaml, references, fromReady: false);
@@ -99,7 +104,9 @@ public class EmbeddedCatalogueTests
         var sections = Codebook.Catalogue.EmbeddedSections.Of(source.Text);
         Assert.NotNull(sections);
         Assert.Equal(Embedded.Model.Protocols.Select(p => p.Key), sections!.Keys);
-        var whole = Codebook.Catalogue.CatalogueParser.Parse(source.Text, source.Path, new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>());
+        var wholeProblems = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
+        var whole = Codebook.Catalogue.CatalogueParser.Parse(source.Text, source.Path, wholeProblems);
+        Assert.Empty(wholeProblems);
         foreach (var key in sections.Keys)
         {
             var problems = new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>();
@@ -114,6 +121,17 @@ public class EmbeddedCatalogueTests
             Assert.Empty(Codebook.Catalogue.CatalogueParser.Parse(sections.Text(new[] { key }, withStacks: false), source.Path, problems).Stacks);
         }
         Assert.Equal("sip", sections.ExtendsOf("gb28181"));
+
+        // A checkout with CRLF line endings (the hash that keeps the ready model ignores them): the same sections,
+        // and what is parsed from one is where it is in the whole file.
+        var crlf = source.Text.Replace("\r\n", "\n").Replace("\n", "\r\n");
+        var crlfSections = Codebook.Catalogue.EmbeddedSections.Of(crlf);
+        Assert.NotNull(crlfSections);
+        Assert.Equal(sections.Keys, crlfSections!.Keys);
+        var rtsp = Codebook.Catalogue.CatalogueParser.Parse(crlfSections.Text(new[] { "rtsp" }), source.Path, new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>()).Protocols.Single();
+        var rtspWhole = whole.Protocols.Single(p => p.Key.Value == "rtsp");
+        Assert.Equal(rtspWhole.Key.Range, rtsp.Key.Range);
+        Assert.Equal(rtspWhole.Codes.Last().Code.Range, rtsp.Codes.Last().Code.Range);
 
         // Another layout gives no sections (the whole file is parsed, as always).
         Assert.Null(Codebook.Catalogue.EmbeddedSections.Of("protocols: { sip: { prefix: Sip } }\n"));

@@ -253,6 +253,16 @@ public class ReferencedCatalogueTests
         run = GeneratorHarness.Run(TargetFramework.Net100, catalogues: yaml, references: new[] { ContractsImage }, assemblyName: "App");
         Assert.DoesNotContain("StatusClass.g.cs", run.Sources.Keys);
         Assert.Empty(SolutionHarness.Problems(run));
+
+        // A StatusClass another assembly keeps internal is none this project can use: alone it makes the project
+        // generate its own, beside a usable one it changes nothing.
+        var hidden = SolutionHarness.Library("Hidden", "namespace Codebook { internal enum StatusClass { Unknown } }", catalogue: "use: []\n");
+        run = GeneratorHarness.Run(TargetFramework.Net100, catalogues: yaml, references: new[] { bare, hidden }, assemblyName: "App");
+        Assert.Contains("StatusClass.g.cs", run.Sources.Keys);
+        Assert.Empty(SolutionHarness.Problems(run));
+        run = GeneratorHarness.Run(TargetFramework.Net100, catalogues: yaml, references: new[] { ContractsImage, hidden }, assemblyName: "App");
+        Assert.DoesNotContain("StatusClass.g.cs", run.Sources.Keys);
+        Assert.Empty(SolutionHarness.Problems(run));
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public class StackTests
     {
         // From the stack's own transactions and user agents: the 487 of CancelCall answers the INVITE, a challenge
         // puts WWW-Authenticate in Header.AuthenticationHeaders, GetResponse fills Allow, None is a placeholder.
+        // The bare challenge is marked so that CB1006 is checked here at all: the two above stay quiet for a reason.
         await AnalyzerHarness.VerifyAsync("""
             using SIPSorcery.SIP;
             using SIPSorcery.SIP.App;
@@ -89,13 +90,15 @@ public class StackTests
 
                 public SIPResponse NotAllowed(SIPRequest sipRequest) => SIPResponse.GetResponse(sipRequest, SIPResponseStatusCodesEnum.MethodNotAllowed, null);
 
+                public SIPResponse BareChallenge(SIPRequest sipRequest) => SIPResponse.GetResponse(sipRequest, {|CB1006:SIPResponseStatusCodesEnum.Unauthorised|}, null);
+
                 public SIPResponseStatusCodesEnum Last = SIPResponseStatusCodesEnum.None;
 
                 public bool WasTerminated(SIPResponse response) => response.Status == SIPResponseStatusCodesEnum.RequestTerminated;
 
                 public void Busy(SIPServerUserAgent agent) => agent.Reject(SIPResponseStatusCodesEnum.BusyHere, null);
             }
-            """, new[] { SipSorcery }, ignoredIds: new[] { "CB9999" });
+            """, new[] { SipSorcery });
     }
 
     [Fact]
@@ -115,39 +118,37 @@ public class StackTests
             """);
     }
 
-    [Fact]
-    public async Task One_key_turns_a_stack_off_and_a_misspelt_key_is_reported_where_it_is()
-    {
-        const string Code = """
-            using SIPSorcery.SIP;
-            public static class Handler
-            {
-                public static SIPResponse OnCancel(SIPRequest request) =>
-                    request.Method == SIPMethodsEnum.CANCEL ? SIPResponse.GetResponse(request, SIPResponseStatusCodesEnum.RequestTerminated, null) : null;
-            }
-            """;
-        await AnalyzerHarness.VerifyAsync(Code, new[] { SipSorcery }, new[] { ("/p/codes.yaml", "stacks: { sipsorcery: false }\n") });
+    private const string CancelHandler = """
+        using SIPSorcery.SIP;
+        public static class Handler
+        {
+            public static SIPResponse OnCancel(SIPRequest request) =>
+                request.Method == SIPMethodsEnum.CANCEL ? SIPResponse.GetResponse(request, SIPResponseStatusCodesEnum.RequestTerminated, null) : null;
+        }
+        """;
 
+    /// <summary>The same handler: flagged with no codes.yaml, quiet with the stack turned off or its protocol left out.</summary>
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("stacks: { sipsorcery: false }\n", false)]
+    [InlineData("use: [rtsp]\n", false)]
+    public async Task A_stack_is_checked_unless_turned_off_or_its_protocol_left_out(string? yaml, bool flagged)
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(CancelHandler,
+            yaml is null ? null : new[] { ("/p/codes.yaml", yaml) }, references: new[] { SipSorcery });
+        Assert.Equal(flagged ? new[] { "CB1001" } : System.Array.Empty<string>(), diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_misspelt_stack_key_is_reported_where_it_is()
+    {
+        const string Code = CancelHandler;
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(Code, new[] { ("/p/codes.yaml", "stacks:\n  sipsorcry: false\n") }, references: new[] { SipSorcery });
         var problem = Assert.Single(diagnostics, d => d.Id == "CB0004");
         Assert.Equal("stacks turns 'sipsorcry' off, which is no stack Codebook knows; known: sipsorcery, net7mma, sharprtsp, lumisoft, aspnetcore", problem.GetMessage());
         Assert.Equal(1, problem.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal(2, problem.Location.GetLineSpan().StartLinePosition.Character); // at the key
         Assert.Contains(diagnostics, d => d.Id == "CB1001"); // the misspelt key turned nothing off
-    }
-
-    [Fact]
-    public async Task A_project_that_leaves_the_stack_s_protocol_out_is_not_checked_for_it()
-    {
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
-            using SIPSorcery.SIP;
-            public static class Handler
-            {
-                public static SIPResponse OnCancel(SIPRequest request) =>
-                    request.Method == SIPMethodsEnum.CANCEL ? SIPResponse.GetResponse(request, SIPResponseStatusCodesEnum.RequestTerminated, null) : null;
-            }
-            """, new[] { ("/p/codes.yaml", "use: [rtsp]\n") }, references: new[] { SipSorcery });
-        Assert.Empty(diagnostics);
     }
 
     [Fact]

@@ -57,7 +57,8 @@ namespace Codebook.Analysis
                     file.ReportDiagnostic(Diagnostic.Create(Descriptor(problem.Id), LocationOf(problem.Range, text), problem.Message));
                 }
                 // Interop names that resolve, in this compilation, to something the analyzers cannot use.
-                if (text is not null && text.ToString() is var source && source.IndexOf("interop", System.StringComparison.Ordinal) >= 0)
+                if (text is not null && text.ToString() is var source
+                    && (source.IndexOf("interop", System.StringComparison.Ordinal) >= 0 || source.IndexOf("stacks", System.StringComparison.Ordinal) >= 0))
                 {
                     foreach (var problem in InteropNames.Mistakes(file.Compilation, new CatalogueSource(file.AdditionalFile.Path, source)))
                     {

@@ -43,7 +43,7 @@ namespace Codebook.Analysis
             {
                 foreach (var method in InteropNames.AnyMembers(types, implied.Member).OfType<IMethodSymbol>())
                 {
-                    ImpliedCodes[method] = implied.Code;
+                    AddFirst(ImpliedCodes, method, implied.Code);
                 }
             }
             HandlerCalls = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
@@ -51,7 +51,7 @@ namespace Codebook.Analysis
             {
                 foreach (var method in InteropNames.AnyMembers(types, call.Name).OfType<IMethodSymbol>())
                 {
-                    HandlerCalls[method] = call.Method;
+                    AddFirst(HandlerCalls, method, call.Method);
                 }
             }
             MethodAttributes = SymbolSet(Types(types, interop?.MethodAttributes));
@@ -63,11 +63,10 @@ namespace Codebook.Analysis
             {
                 if (types.Find(request.Name) is { } type)
                 {
-                    RequestTypes[type] = request.Method;
+                    AddFirst(RequestTypes, type, request.Method);
                 }
             }
             MethodType = Generated("Method");
-            RoleType = Generated("Role");
             RoleAttribute = Generated("RoleAttribute");
             RespondsToAttribute = Generated("RespondsToAttribute");
             LookupTypes = SymbolSet(new[] { "StatusCodeExtensions", "StatusCodes", "Methods" }
@@ -247,6 +246,18 @@ namespace Codebook.Analysis
         /// <summary>Filled once, then only read (by concurrent callbacks too): a plain set looks up faster than an immutable one.</summary>
         private static HashSet<ISymbol> SymbolSet(IEnumerable<ISymbol> symbols) => new(symbols, SymbolEqualityComparer.Default);
 
+        /// <summary>
+        /// The project's mappings come before the built-in stacks' (<see cref="CatalogueModel.CheckedInteropFor"/>):
+        /// where both map one member, the project's word stands.
+        /// </summary>
+        private static void AddFirst<T>(Dictionary<ISymbol, T> map, ISymbol key, T value)
+        {
+            if (!map.ContainsKey(key))
+            {
+                map[key] = value;
+            }
+        }
+
         private static IEnumerable<INamedTypeSymbol> Types(TypeLookup types, EquatableArray<string>? names) =>
             (names ?? EquatableArray<string>.Empty).Select(types.Find).OfType<INamedTypeSymbol>();
 
@@ -256,8 +267,6 @@ namespace Codebook.Analysis
         public INamedTypeSymbol? StatusType { get; }
 
         public INamedTypeSymbol? MethodType { get; }
-
-        public INamedTypeSymbol? RoleType { get; }
 
         public INamedTypeSymbol? RoleAttribute { get; }
 
@@ -324,7 +333,6 @@ namespace Codebook.Analysis
 
         private CodebookSymbols(List<ProtocolSymbols> protocols)
         {
-            Protocols = protocols;
             _byStatusType = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
             _byStatusField = new Dictionary<ISymbol, (ProtocolSymbols, int)>(SymbolEqualityComparer.Default);
             _bySink = new Dictionary<ISymbol, ProtocolSymbols>(SymbolEqualityComparer.Default);
@@ -380,8 +388,6 @@ namespace Codebook.Analysis
             ulong ul => ul <= int.MaxValue ? (int)ul : -1,
             _ => null,
         };
-
-        public IReadOnlyList<ProtocolSymbols> Protocols { get; }
 
         /// <summary>Null when the compilation holds none of the catalogue's status types: nothing to check.</summary>
         public static CodebookSymbols? Resolve(Compilation compilation, CatalogueSnapshot catalogue)

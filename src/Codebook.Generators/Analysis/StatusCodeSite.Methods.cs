@@ -478,10 +478,14 @@ namespace Codebook.Analysis
             var named = new List<string>();
             foreach (var argument in attribute.ConstructorArguments)
             {
+                if (argument.IsNull || argument.Kind == TypedConstantKind.Error)
+                {
+                    continue; // [AcceptVerbs((string[])null)]: an array that is not there names nothing
+                }
                 var values = argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument);
                 foreach (var value in values)
                 {
-                    if (value.Value is string text && Protocol.Index.TryGetMethod(text, out var spelled) && string.Equals(spelled, text, StringComparison.OrdinalIgnoreCase) && !named.Contains(spelled))
+                    if (value.Kind != TypedConstantKind.Array && value.Value is string text && Protocol.Index.TryGetMethod(text, out var spelled) && string.Equals(spelled, text, StringComparison.OrdinalIgnoreCase) && !named.Contains(spelled))
                     {
                         named.Add(spelled);
                     }

@@ -225,6 +225,17 @@ namespace Stack
             },
             diagnostics.Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line},{d.Location.GetLineSpan().StartLinePosition.Character}): {d.GetMessage()}"));
     }
+
+    /// <summary>A codes.yaml that only writes a stack of its own has its names checked as one with interop does.</summary>
+    [Fact]
+    public async Task A_stack_of_the_project_s_own_is_checked_too()
+    {
+        const string Stack = "namespace Stack { public sealed class Request { } }";
+        var yaml = "stacks:\n  mine:\n    sip:\n      status-types: [Stack.Request]\n";
+        var problem = Assert.Single(await AnalyzerHarness.AnalyzeAsync(Stack, new[] { ("/p/codes.yaml", yaml) }), d => d.Id == "CB0002");
+        Assert.Equal("status-types names 'Stack.Request', which is a class, not an enum; list enums here, and integer members under status-members", problem.GetMessage());
+        Assert.Equal(3, problem.Location.GetLineSpan().StartLinePosition.Line);
+    }
 }
 
 /// <summary>Method context from methods kept as strings, compared the ways real RTSP servers compare them.</summary>
@@ -288,8 +299,8 @@ namespace App
                     public static void Reassigned(RtspRequest request, RtspResponse response, bool retry)
                     {
                         var method = request.Method;
-                        if (retry) { method = "PLAY"; }
-                        if (method == "DESCRIBE") { response.StatusCode = 457; } // the local may hold something else: nothing known
+                        if (retry) { method = "DESCRIBE"; }
+                        if (method == "DESCRIBE") { response.StatusCode = 457; } // the request may be any method the retry overwrote: nothing known
                     }
                 }
             }

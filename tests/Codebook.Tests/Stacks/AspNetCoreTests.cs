@@ -150,17 +150,54 @@ public class AspNetCoreTests
         Assert.Contains("Results.StatusCode(StatusCodes.Status404NotFound)", fixedSource);
     }
 
+    /// <summary>Where a project maps a member the built-in stack maps too, the project's mapping stands.</summary>
+    [Fact]
+    public async Task A_project_s_mapping_wins_over_the_built_in_one()
+    {
+        await Verify("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            public static class Api
+            {
+                public static void Map(WebApplication app) => app.MapPost("/items", () => {|CB1001:Results.NoContent()|});
+            }
+            """, ("/p/codes.yaml", "interop:\n  http:\n    implied-codes:\n      Microsoft.AspNetCore.Http.Results.NoContent: 304\n"));
+    }
+
+    /// <summary>A null where an attribute takes its methods names no method, and breaks nothing.</summary>
+    [Fact]
+    public async Task A_null_method_list_in_AcceptVerbs_names_no_method()
+    {
+        await Verify("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            public sealed class ItemsController : ControllerBase
+            {
+                [AcceptVerbs((string[])null!)]
+                public IActionResult Any() => StatusCode(StatusCodes.Status304NotModified);
+
+                [AcceptVerbs("POST")]
+                public IActionResult Post() => StatusCode({|CB1001:StatusCodes.Status304NotModified|});
+            }
+            """);
+    }
+
     [Fact]
     public async Task A_web_project_can_turn_ASP_NET_Core_off()
     {
-        await Verify("""
+        const string Code = """
             using Microsoft.AspNetCore.Http;
             public static class Api
             {
                 public static IResult Missing() => Results.StatusCode(404);
                 public static IResult Login() => Results.Unauthorized();
             }
-            """, ("/p/codes.yaml", "stacks: { aspnetcore: false }\n"));
+            """;
+        // On, the number and the bare challenge are flagged; off, nothing at all (CB1006 included).
+        var on = await AnalyzerHarness.AnalyzeAsync(Code, references: AspNetCoreReferences.All);
+        Assert.Equal(new[] { "CB1007", "CB1006" }, on.Where(d => d.Id.StartsWith("CB", System.StringComparison.Ordinal)).Select(d => d.Id));
+        var off = await AnalyzerHarness.AnalyzeAsync(Code, new[] { ("/p/codes.yaml", "stacks: { aspnetcore: false }\n") }, references: AspNetCoreReferences.All);
+        Assert.DoesNotContain(off, d => d.Id.StartsWith("CB", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ namespace Codebook.Analysis
                     }
                 }
             }
-            return calls == 0 ? default : new Context(tokens, $"{method.Name} is called only where the method is {string.Join(" or ", tokens)}", Explained: true);
+            return calls == 0 ? default : new Context(tokens, $"{method.Name} is called only where the method is {string.Join(" or ", tokens)}");
         }
 
         /// <summary>A method group given to a call that registers a handler for a method (interop handler-calls), through its conversions.</summary>

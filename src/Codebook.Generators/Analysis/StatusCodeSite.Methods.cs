@@ -43,7 +43,7 @@ namespace Codebook.Analysis
                     var constant = Protocol.MethodToken(Unwrap(argument.Value));
                     if (constant is not null)
                     {
-                        return new Context(new[] { constant }, "the method passed in the same call");
+                        return new Context(new[] { constant });
                     }
                 }
             }
@@ -64,7 +64,7 @@ namespace Codebook.Analysis
                     && HandlerCallMethods(registration) is { Count: > 0 } registered)
                 {
                     // app.MapGet("/items", () => ...): the handler given to the call answers its method.
-                    return Narrowed(new Context(registered, $"the {registration.TargetMethod.Name} call that registers this handler"), excluded);
+                    return Narrowed(new Context(registered), excluded);
                 }
                 if (parent is IBlockOperation block)
                 {
@@ -82,7 +82,7 @@ namespace Codebook.Analysis
                         Exclude(ref excluded, guarded.Tokens);
                         continue;
                     }
-                    return Narrowed(new Context(guarded.Tokens, "the guard clause before it, which leaves on every other method"), excluded);
+                    return Narrowed(new Context(guarded.Tokens), excluded);
                 }
                 var inElse = parent is IConditionalOperation conditional && conditional.WhenFalse == child;
                 var inBranch = parent switch
@@ -112,7 +112,7 @@ namespace Codebook.Analysis
                     Exclude(ref excluded, branch.Tokens);
                     continue;
                 }
-                return Narrowed(new Context(branch.Tokens, "the enclosing branch on the request method"), excluded);
+                return Narrowed(new Context(branch.Tokens), excluded);
             }
 
             var member = MemberCache().RespondsTo ??= RespondsToContext();
@@ -127,7 +127,7 @@ namespace Codebook.Analysis
             }
             // Nothing says which method this is, only which it is not: every other method the protocol has.
             var rest = Protocol.Model.Methods.Select(m => m.Token).Where(t => !excluded.Contains(t)).ToList();
-            return rest.Count == 0 ? default : new Context(rest, $"this branch answers every method but {string.Join(", ", excluded)}", Explained: true);
+            return rest.Count == 0 ? default : new Context(rest, $"this branch answers every method but {string.Join(", ", excluded)}");
         }
 
         /// <summary>Calls are followed this many levels up: a handler, the dispatcher that calls it, and the one that calls that.</summary>
@@ -395,7 +395,7 @@ namespace Codebook.Analysis
                     {
                         if (AttributeMethods(attribute) is { } tokens)
                         {
-                            return new Context(tokens, $"[{attribute.AttributeClass!.Name}] on {symbol.Name}");
+                            return new Context(tokens);
                         }
                     }
                 }
@@ -410,7 +410,7 @@ namespace Codebook.Analysis
                 {
                     if (Protocol.RequestMethod(parameter.Type) is { } token)
                     {
-                        return new Context(new[] { token }, $"the {parameter.Type.Name} parameter of {method.Name}");
+                        return new Context(new[] { token });
                     }
                 }
             }
@@ -508,7 +508,7 @@ namespace Codebook.Analysis
                         var tokens = values.Select(Protocol.MethodToken).OfType<string>().Distinct().ToList();
                         if (tokens.Count > 0)
                         {
-                            return new Context(tokens, $"[{Protocol.Model.Prefix}RespondsTo] on {symbol.Name}");
+                            return new Context(tokens);
                         }
                     }
                 }

@@ -12,7 +12,7 @@ namespace Codebook.Analysis
             var role = MemberCache().Role ??= FindRole();
             // A code given to a framework's status member is sent by a handler, when nothing above says otherwise.
             return !role.IsKnown && ViaSink && Protocol.SinkRole is { } sinkRole
-                ? new Context(new[] { sinkRole }, "a status member of the framework")
+                ? new Context(new[] { sinkRole })
                 : role;
         }
 
@@ -36,12 +36,12 @@ namespace Codebook.Analysis
                 {
                     if (Protocol.RoleIn(symbol.GetAttributes()) is { } role)
                     {
-                        return new Context(new[] { role }, $"[{Protocol.Model.Prefix}Role] on {symbol.Name}");
+                        return new Context(new[] { role });
                     }
                 }
                 if (Protocol.AssemblyRole is { } assemblyRole)
                 {
-                    return new Context(new[] { assemblyRole }, $"[assembly: {Protocol.Model.Prefix}Role]");
+                    return new Context(new[] { assemblyRole });
                 }
             }
 
@@ -51,7 +51,7 @@ namespace Codebook.Analysis
                 var token = Protocol.Model.Roles.FirstOrDefault(r => string.Equals(r.Token, configured.Trim(), System.StringComparison.OrdinalIgnoreCase))?.Token;
                 if (token is not null)
                 {
-                    return new Context(new[] { token }, $"{Protocol.Index.RoleOption} in .editorconfig");
+                    return new Context(new[] { token });
                 }
             }
             return default;

@@ -9,17 +9,18 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Codebook.Analysis
 {
-    /// <summary>Where a request method or a role was learnt from, for the diagnostic message.</summary>
-    /// <param name="Explained">The message says where the context came from: what is left of every method once some are
-    /// ruled out (the else of <c>m == INVITE</c>), or the callers of the method the code is in.</param>
-    internal readonly record struct Context(IReadOnlyList<string> Tokens, string Source, bool Explained = false)
+    /// <summary>The request methods or roles a code is sent for, as far as its surroundings say.</summary>
+    /// <param name="Explanation">Where the context came from, when the message must say it: what is left of every method
+    /// once some are ruled out (the else of <c>m == INVITE</c>), or the callers of the method the code is in. Built
+    /// only there, since a context is read for every code sent.</param>
+    internal readonly record struct Context(IReadOnlyList<string> Tokens, string? Explanation = null)
     {
         public bool IsKnown => Tokens is { Count: > 0 };
 
         /// <summary>"CANCEL" or "CANCEL or BYE"; a long list is cut short, and a complement says where it came from.</summary>
         public string Name(IReadOnlyList<string> tokens) =>
             (tokens.Count > 4 ? string.Join(", ", tokens.Take(3)) + $" and {tokens.Count - 3} other methods" : string.Join(" or ", tokens))
-            + (Explained ? $" ({Source})" : "");
+            + (Explanation is null ? "" : $" ({Explanation})");
     }
 
     /// <summary>Methods a branch admits, or (<paramref name="Excluded"/>) the methods it rules out.</summary>

@@ -39,16 +39,26 @@ namespace Codebook.Catalogue
             }
             string SinkRole()
             {
+                Located<string>? chosen = null;
                 foreach (var role in list.Select(i => i.SinkRole).OfType<Located<string>>())
                 {
-                    if (protocol is null || protocol.Roles.Any(r => r.Token == role.Value.Trim()))
+                    if (protocol is not null && !protocol.Roles.Any(r => r.Token == role.Value.Trim()))
                     {
-                        return role.Value.Trim();
+                        found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
+                            $"sink-role names '{role.Value}', which is not a role of protocol '{protocol.Key}'; its roles: {string.Join(", ", protocol.Roles.Select(r => r.Token))}", role.Range));
                     }
-                    found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
-                        $"sink-role names '{role.Value}', which is not a role of protocol '{protocol.Key}'; its roles: {string.Join(", ", protocol.Roles.Select(r => r.Token))}", role.Range));
+                    else if (chosen is null)
+                    {
+                        chosen = role;
+                    }
+                    else if (chosen.Value.Value.Trim() != role.Value.Trim())
+                    {
+                        // Written twice for one protocol (two files, or interop and a stack): say which one counts.
+                        found.Add(new CatalogueProblem(ProblemIds.Duplicate,
+                            $"sink-role for protocol '{key}' is already '{chosen.Value.Value.Trim()}' (at {chosen.Value.Range}); '{role.Value.Trim()}' here is not used", role.Range));
+                    }
                 }
-                return "";
+                return chosen?.Value.Trim() ?? "";
             }
             var implied = new List<ImpliedCode>();
             foreach (var (member, code) in list.SelectMany(i => i.ImpliedCodes))

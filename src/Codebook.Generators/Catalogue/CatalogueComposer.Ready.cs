@@ -54,7 +54,7 @@ namespace Codebook.Catalogue
         /// them (their ready models would miss the change), the parents of all of these and of every protocol the
         /// project extends (to resolve them), and any the ready model lacks.
         /// </summary>
-        private static HashSet<string> SectionsToParse(
+        internal static HashSet<string> SectionsToParse(
             EmbeddedSections sections, ReadyCatalogue ready, List<CatalogueDocument> documents, IEnumerable<string> provided)
         {
             var changed = new HashSet<string>(

@@ -38,6 +38,7 @@ public class CatalogueProblemTests
     [InlineData("interop:\n  http:\n    handler-calls: { Acme.Routes.MapFetch: FETCH }\n", ProblemIds.UndeclaredReference, 3, 44, "handler-calls maps 'Acme.Routes.MapFetch' to 'FETCH', which is not a method of protocol 'http'")]
     [InlineData("interop:\n  rtsp:\n    request-types: { Acme.PlayRequest: [PLAY] }\n", ProblemIds.InvalidEntry, 3, 40, "expected what 'Acme.PlayRequest' stands for to be text")]
     [InlineData("interop:\n  http:\n    sink-role: server\n", ProblemIds.UndeclaredReference, 3, 16, "sink-role names 'server', which is not a role of protocol 'http'")]
+    [InlineData("interop:\n  http:\n    sink-role: handler\nstacks:\n  acme:\n    http: { sink-role: origin }\n", ProblemIds.Duplicate, 6, 24, "sink-role for protocol 'http' is already 'handler'")]
     [InlineData("interop:\n  sip:\n    header-members: { Allow: Acme.Reply }\n", ProblemIds.InvalidEntry, 3, 30, "expected the members that set Allow to be a list")]
     public void Mistakes_in_stacks_and_the_new_interop_keys_are_located(string yaml, string id, int line, int column, string messagePart) =>
         AssertAt(Single(yaml), id, line, column, messagePart);

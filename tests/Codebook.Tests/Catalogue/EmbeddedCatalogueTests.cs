@@ -97,6 +97,21 @@ public class EmbeddedCatalogueTests
         }
     }
 
+    /// <summary>What the comparison above cannot see: that a project's file really leaves the other protocols to the ready model.</summary>
+    [Theory]
+    [InlineData("use: [sip, rtsp]\nprotocols:\n  sip:\n    codes:\n      477: { reason: Send Failed }\n", "gb28181,sip")]
+    [InlineData("protocols:\n  gb28181:\n    codes:\n      499: { reason: Other Failure }\n", "gb28181,sip")]
+    [InlineData("protocols:\n  rtsp2:\n    prefix: R2\n", "rtsp2")]
+    [InlineData("protocols:\n  mine: { extends: http, prefix: Mine }\n", "http")]
+    [InlineData("namespace: Contoso\n", "")]
+    public void A_project_file_parses_only_the_embedded_protocols_it_touches(string file, string parsed)
+    {
+        var document = Codebook.Catalogue.CatalogueParser.Parse(file, "/p/codes.yaml", new System.Collections.Generic.List<Codebook.Catalogue.CatalogueProblem>());
+        var sections = Codebook.Catalogue.CatalogueComposer.SectionsToParse(Codebook.Catalogue.EmbeddedCatalogue.Sections!, Codebook.Catalogue.EmbeddedCatalogue.Ready!,
+            new System.Collections.Generic.List<Codebook.Catalogue.CatalogueDocument> { document }, System.Array.Empty<string>());
+        Assert.Equal(parsed, string.Join(",", sections.OrderBy(k => k, StringComparer.Ordinal)));
+    }
+
     [Fact]
     public void The_embedded_protocols_are_found_by_their_lines()
     {

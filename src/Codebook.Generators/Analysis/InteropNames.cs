@@ -95,6 +95,32 @@ namespace Codebook.Analysis
                             name.Range);
                     }
                 }
+                foreach (var (name, kind) in interop.ImpliedCodes.Select(i => (i.Member, "implied-codes")).Concat(interop.HandlerCalls.Select(h => (h.Member, "handler-calls"))))
+                {
+                    // Only a call sends a code or registers a handler: a property or field of that name does nothing.
+                    var members = AnyMembers(types, name.Value.Trim()).ToList();
+                    if (members.Count > 0 && !members.Any(m => m is IMethodSymbol))
+                    {
+                        yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                            $"{kind} names '{name.Value}', which is a {members[0].Kind.ToString().ToLowerInvariant()}, not a method; list methods here", name.Range);
+                    }
+                }
+                foreach (var name in interop.MethodAttributes)
+                {
+                    if (types.Find(name.Value.Trim()) is { } type && !IsAttribute(type))
+                    {
+                        yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                            $"method-attributes names '{name.Value}', which is not an attribute class; list attributes such as Microsoft.AspNetCore.Mvc.HttpGetAttribute here", name.Range);
+                    }
+                }
+                foreach (var (name, _) in interop.RequestTypes)
+                {
+                    if (types.Find(name.Value.Trim()) is { TypeKind: not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) } type)
+                    {
+                        yield return new CatalogueProblem(ProblemIds.InvalidEntry,
+                            $"request-types names '{name.Value}', which is {(type.TypeKind is TypeKind.Enum ? "an" : "a")} {type.TypeKind.ToString().ToLowerInvariant()}; list the request classes a stack has per method here", name.Range);
+                    }
+                }
                 foreach (var name in interop.MethodMembers)
                 {
                     foreach (var member in Members(types, name.Value.Trim()))
@@ -110,6 +136,18 @@ namespace Codebook.Analysis
                     }
                 }
             }
+        }
+
+        private static bool IsAttribute(INamedTypeSymbol type)
+        {
+            for (var at = type.BaseType; at is not null; at = at.BaseType)
+            {
+                if (at is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static ITypeSymbol? TypeOf(ISymbol member) => member switch

@@ -226,6 +226,35 @@ namespace Stack
             diagnostics.Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line},{d.Location.GetLineSpan().StartLinePosition.Character}): {d.GetMessage()}"));
     }
 
+    [Fact]
+    public async Task A_helper_handler_call_attribute_or_request_class_of_the_wrong_kind_is_CB0002_at_its_name()
+    {
+        const string Stack = @"
+namespace Stack
+{
+    public static class Results { public static int Gone => 410; public static object NoContent() => null; }
+    public static class Routes { public static string MapFetch = """"; }
+    public sealed class Verb { }
+    public sealed class GetAttribute : System.Attribute { }
+    public enum PlayRequest { One }
+}";
+        var yaml = "interop:\n  http:\n" +
+                   "    implied-codes: { Stack.Results.Gone: 410, Stack.Results.NoContent: 204 }\n" +
+                   "    handler-calls: { Stack.Routes.MapFetch: GET }\n" +
+                   "    method-attributes: [Stack.Verb, Stack.GetAttribute]\n" +
+                   "  rtsp:\n    request-types: { Stack.PlayRequest: PLAY }\n";
+        var diagnostics = (await AnalyzerHarness.AnalyzeAsync(Stack, new[] { ("/p/codes.yaml", yaml) })).Where(d => d.Id == "CB0002").ToList();
+        Assert.Equal(
+            new[]
+            {
+                "(2,21): implied-codes names 'Stack.Results.Gone', which is a property, not a method; list methods here",
+                "(3,21): handler-calls names 'Stack.Routes.MapFetch', which is a field, not a method; list methods here",
+                "(4,24): method-attributes names 'Stack.Verb', which is not an attribute class; list attributes such as Microsoft.AspNetCore.Mvc.HttpGetAttribute here",
+                "(6,21): request-types names 'Stack.PlayRequest', which is an enum; list the request classes a stack has per method here",
+            },
+            diagnostics.Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line},{d.Location.GetLineSpan().StartLinePosition.Character}): {d.GetMessage()}"));
+    }
+
     /// <summary>A codes.yaml that only writes a stack of its own has its names checked as one with interop does.</summary>
     [Fact]
     public async Task A_stack_of_the_project_s_own_is_checked_too()

@@ -230,24 +230,31 @@ namespace Codebook.Analysis
             }
         }
 
+        /// <summary>Conditions and patterns deeper than this (terms of one || chain) are not read.</summary>
+        private const int MaxConditionDepth = 200;
+
         /// <summary>
         /// The methods a condition holds for exactly: <c>(S, false)</c> when it is true just when the method is in S,
         /// <c>(S, true)</c> when it is true just when the method is not. Null when anything else decides it too
         /// (<c>m == X &amp;&amp; ready</c>): then neither branch rules any method out.
         /// </summary>
-        private (IReadOnlyList<string> Tokens, bool Negated)? ExactMethods(IOperation condition)
+        private (IReadOnlyList<string> Tokens, bool Negated)? ExactMethods(IOperation condition, int depth = 0)
         {
+            if (depth > MaxConditionDepth)
+            {
+                return null; // thousands of || or `or` terms: too deep to read, and reading them must not take the stack
+            }
             condition = Unwrap(condition);
             switch (condition)
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return ExactMethods(not.Operand) is var (inner, negated) ? (inner, !negated) : null;
+                    return ExactMethods(not.Operand, depth + 1) is var (inner, negated) ? (inner, !negated) : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     return ComparedMethod(comparison.LeftOperand, comparison.RightOperand) is { } compared
                         ? (compared, comparison.OperatorKind == BinaryOperatorKind.NotEquals)
                         : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } both:
-                    if (ExactMethods(both.LeftOperand) is not var (left, leftNegated) || ExactMethods(both.RightOperand) is not var (right, rightNegated)
+                    if (ExactMethods(both.LeftOperand, depth + 1) is not var (left, leftNegated) || ExactMethods(both.RightOperand, depth + 1) is not var (right, rightNegated)
                         || leftNegated != rightNegated)
                     {
                         return null;
@@ -619,8 +626,12 @@ namespace Codebook.Analysis
         }
 
         /// <summary>The methods a pattern admits: method constants (unless <paramref name="typesOnly"/>), and request classes.</summary>
-        private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern, bool typesOnly)
+        private IReadOnlyList<string>? PatternMethods(IPatternOperation pattern, bool typesOnly, int depth = 0)
         {
+            if (depth > MaxConditionDepth)
+            {
+                return null; // thousands of || or `or` terms: too deep to read, and reading them must not take the stack
+            }
             switch (pattern)
             {
                 case IConstantPatternOperation constant when !typesOnly:
@@ -632,8 +643,8 @@ namespace Codebook.Analysis
                 case IRecursivePatternOperation { MatchedType: var matched }:
                     return Protocol.RequestMethod(matched) is { } recursive ? new[] { recursive } : null;
                 case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } alternatives:
-                    var left = PatternMethods(alternatives.LeftPattern, typesOnly);
-                    var right = PatternMethods(alternatives.RightPattern, typesOnly);
+                    var left = PatternMethods(alternatives.LeftPattern, typesOnly, depth + 1);
+                    var right = PatternMethods(alternatives.RightPattern, typesOnly, depth + 1);
                     return left is null || right is null ? null : left.Concat(right).ToList();
                 default:
                     return null;
@@ -671,13 +682,17 @@ namespace Codebook.Analysis
         /// The methods a condition on the method enum admits: <c>m == X</c>, <c>m is X or Y</c>, <c>a || b</c>;
         /// with <paramref name="negated"/>, the methods of the else branch (<c>m != X</c>, <c>m is not X</c>).
         /// </summary>
-        private IReadOnlyList<string>? ConditionMethods(IOperation condition, bool negated)
+        private IReadOnlyList<string>? ConditionMethods(IOperation condition, bool negated, int depth = 0)
         {
+            if (depth > MaxConditionDepth)
+            {
+                return null; // thousands of || or `or` terms: too deep to read, and reading them must not take the stack
+            }
             condition = Unwrap(condition);
             switch (condition)
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return ConditionMethods(not.Operand, !negated);
+                    return ConditionMethods(not.Operand, !negated, depth + 1);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                     if (equals == negated)
@@ -688,14 +703,14 @@ namespace Codebook.Analysis
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } when !negated:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } when negated:
                     var either = (IBinaryOperation)condition;
-                    var first = ConditionMethods(either.LeftOperand, negated);
-                    var second = ConditionMethods(either.RightOperand, negated);
+                    var first = ConditionMethods(either.LeftOperand, negated, depth + 1);
+                    var second = ConditionMethods(either.RightOperand, negated, depth + 1);
                     return first is null || second is null ? null : first.Concat(second).Distinct().ToList();
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when !negated:
-                    return ConditionMethods(both.LeftOperand, negated) ?? ConditionMethods(both.RightOperand, negated);
+                    return ConditionMethods(both.LeftOperand, negated, depth + 1) ?? ConditionMethods(both.RightOperand, negated, depth + 1);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } neither when negated:
                     // not (a || b) holds a and b both false: either one's methods are a definite answer
-                    return ConditionMethods(neither.LeftOperand, negated) ?? ConditionMethods(neither.RightOperand, negated);
+                    return ConditionMethods(neither.LeftOperand, negated, depth + 1) ?? ConditionMethods(neither.RightOperand, negated, depth + 1);
                 case IInvocationOperation test when !negated && Protocol.MethodTests.Count > 0 && test.TargetMethod.IsStatic
                     && Protocol.MethodTests.Contains(test.TargetMethod.ContainingType.OriginalDefinition)
                     && test.TargetMethod.Name.StartsWith("Is", StringComparison.Ordinal) && Protocol.Index.TryGetMethod(test.TargetMethod.Name.Substring(2), out var tested):

@@ -116,6 +116,19 @@ public class AnalyzerResilienceTests
         Assert.Equal("CB1006", Assert.Single(diagnostics, d => d.Id.StartsWith("CB", StringComparison.Ordinal)).Id);
     }
 
+    /// <summary>A code sent under a condition of thousands of || terms on the method: not read, and no overflow.</summary>
+    [Fact]
+    public async Task On_a_method_condition_thousands_of_terms_long()
+    {
+        var terms = string.Join(" || ", Enumerable.Range(0, 20_000).Select(_ => "method == SipMethod.Invite"));
+        var source = "using Codebook.Sip;\npublic static class Deep\n{\n    public static void Send(SipStatusCode code) { }\n"
+            + "    public static void Handle(SipMethod method)\n    {\n        if (" + terms + ") { Send(SipStatusCode.Ringing); }\n"
+            + "        if (method == SipMethod.Bye) { Send(SipStatusCode.Ringing); }\n    }\n}\n";
+        var compilation = WithGeneratedCode().AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)WithGeneratedCode().SyntaxTrees.First().Options));
+        var diagnostics = await AnalyzeAsync(compilation);
+        Assert.Equal("CB1001", Assert.Single(diagnostics, d => d.Id.StartsWith("CB", StringComparison.Ordinal)).Id); // the BYE one
+    }
+
     public static IEnumerable<object[]> RealisticFiles() => new[]
     {
         new object[] { "samples/MisuseGallery/Program.cs" },

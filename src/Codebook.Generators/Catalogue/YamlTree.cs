@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -51,9 +52,70 @@ namespace Codebook.Catalogue
     {
         /// <summary>
         /// Reads the first document of <paramref name="text"/>. Returns null when the file holds no document;
-        /// syntax errors, extra documents and unknown aliases become problems, never exceptions.
+        /// syntax errors, extra documents and unknown aliases become problems, never exceptions. The common
+        /// YAML of a catalogue is read by <see cref="PlainYamlReader"/>; the rest, and every error, by YamlDotNet.
         /// </summary>
         public static YamlNode? Read(string text, string path, List<CatalogueProblem> problems)
+        {
+            if (!PlainYamlReader.TryRead(text, path, out var root))
+            {
+                return ReadAll(text, path, problems);
+            }
+            if (CompareReaders)
+            {
+                CompareWithYamlDotNet(text, path, root);
+            }
+            return root;
+        }
+
+        /// <summary>
+        /// Set by the tests: every file the plain reader reads is read by YamlDotNet too, and any difference
+        /// (a node, a value, a position, a problem) throws, so no test can pass on a tree YamlDotNet would not give.
+        /// </summary>
+        internal static bool CompareReaders { get; set; }
+
+        private static void CompareWithYamlDotNet(string text, string path, YamlNode? plain)
+        {
+            var problems = new List<CatalogueProblem>();
+            var full = ReadAll(text, path, problems);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"the plain reader read {path}, in which YamlDotNet finds a problem: {problems[0].Message} at {problems[0].Range}");
+            }
+            Compare(plain, full);
+
+            static void Compare(YamlNode? mine, YamlNode? theirs)
+            {
+                if (mine is null || theirs is null)
+                {
+                    if (mine != theirs)
+                    {
+                        throw new InvalidOperationException($"the plain reader gives {mine?.Describe() ?? "no document"}, YamlDotNet {theirs?.Describe() ?? "no document"}");
+                    }
+                    return;
+                }
+                if (mine.Kind != theirs.Kind || mine.Range != theirs.Range || mine.Value != theirs.Value || mine.IsPlain != theirs.IsPlain
+                    || mine.Items.Count != theirs.Items.Count || mine.Pairs.Count != theirs.Pairs.Count)
+                {
+                    throw new InvalidOperationException(
+                        $"the plain reader gives {mine.Kind} {mine.Describe()} (plain: {mine.IsPlain}) at {mine.Range}, " +
+                        $"YamlDotNet {theirs.Kind} {theirs.Describe()} (plain: {theirs.IsPlain}) at {theirs.Range}");
+                }
+                for (var i = 0; i < mine.Items.Count; i++)
+                {
+                    Compare(mine.Items[i], theirs.Items[i]);
+                }
+                for (var i = 0; i < mine.Pairs.Count; i++)
+                {
+                    Compare(mine.Pairs[i].Key, theirs.Pairs[i].Key);
+                    Compare(mine.Pairs[i].Value, theirs.Pairs[i].Value);
+                }
+            }
+        }
+
+        /// <summary>Any YAML, with YamlDotNet (kept out of <see cref="Read"/> so that the plain path never loads it).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static YamlNode? ReadAll(string text, string path, List<CatalogueProblem> problems)
         {
             var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var stack = new Stack<YamlNode>();
@@ -198,7 +260,7 @@ namespace Codebook.Catalogue
             }
         }
 
-        private static bool IsNull(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
+        internal static bool IsNull(string value) => value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL";
 
         private static string CleanMessage(YamlException e)
         {

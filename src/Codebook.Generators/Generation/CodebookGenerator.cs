@@ -11,6 +11,15 @@ namespace Codebook.Generation
 
     internal sealed record ProtocolRecord(ProtocolModel Protocol, InteropModel? Interop);
 
+    /// <summary>The project's codes.yaml files.</summary>
+    internal sealed record CatalogueFiles(EquatableArray<CatalogueSource> Sources);
+
+    /// <summary>What the catalogue is composed from, but the references: the files and the CodebookNamespace property.</summary>
+    internal sealed record CatalogueInput(CatalogueFiles Files, string? Namespace);
+
+    /// <summary>What a compilation's references hold that the generator needs.</summary>
+    internal sealed record CompilationFacts(EquatableArray<RecordText> Records, bool HasAssemblyMetadata, bool HasSpan);
+
     /// <summary>
     /// Compiles the catalogue (embedded codes.yaml, plus any codes.yaml the project adds as an AdditionalFile)
     /// into enums and lookups. The pipeline is a straight line of equatable values:
@@ -32,37 +41,41 @@ namespace Codebook.Generation
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // Every value between the steps is a class (no bool, struct or nested tuple): each value type a step
+            // carries makes the compiler JIT its own copy of the pipeline's generic code, tens of milliseconds in a
+            // fresh compiler process; classes and pairs of classes share the one copy every generator uses.
             var files = context.AdditionalTextsProvider
                 .Where(static text => EmbeddedCatalogue.IsCatalogueFile(text.Path))
                 .Select(static (text, cancellationToken) => new CatalogueSource(text.Path, text.GetText(cancellationToken)?.ToString() ?? ""))
                 .WithTrackingName(Steps.CatalogueFiles)
-                .Collect();
+                .Collect()
+                .Select(static (files, _) => new CatalogueFiles(files.ToEquatableArray()));
 
             var settings = context.AnalyzerConfigOptionsProvider
                 .Select(static (options, _) => CodebookSettings.Read(options.GlobalOptions));
 
-            // Catalogues recorded by referenced assemblies, as raw text: found on every compilation (a look at a few
-            // assemblies' attributes), compared by value, so an edit that changes no reference stops here.
+            // What the compilation's references hold: the catalogues they recorded, as raw text (a look at a few
+            // assemblies' attributes), and two platform types. Found on every compilation, compared by value, so
+            // an edit that changes no reference stops here.
             var references = context.CompilationProvider
-                .Select(static (compilation, _) => ReferencedCatalogues.Find(compilation))
+                .Select(static (compilation, _) => new CompilationFacts(
+                    ReferencedCatalogues.Find(compilation),
+                    HasPlatformType(compilation, "System.Reflection.AssemblyMetadataAttribute"),
+                    HasPlatformType(compilation, "System.ReadOnlySpan`1")))
                 .WithTrackingName(Steps.References);
 
             var catalogue = files
-                .Combine(settings.Select(static (s, _) => s.Namespace))
+                .Combine(settings)
+                .Select(static (input, _) => new CatalogueInput(input.Left, input.Right.Namespace))
                 .Combine(references)
-                .Select(static (input, _) => EmbeddedCatalogue.Compose(input.Left.Left, input.Left.Right, new List<CatalogueProblem>(), input.Right))
+                .Select(static (input, _) => EmbeddedCatalogue.Compose(input.Left.Files.Sources, input.Left.Namespace, new List<CatalogueProblem>(), input.Right.Records))
                 .WithTrackingName(Steps.Catalogue);
 
-            var hasAssemblyMetadata = context.CompilationProvider
-                .Select(static (compilation, _) => HasPlatformType(compilation, "System.Reflection.AssemblyMetadataAttribute"));
-            var hasSpan = context.CompilationProvider
-                .Select(static (compilation, _) => HasPlatformType(compilation, "System.ReadOnlySpan`1"));
-            var hasNullable = context.ParseOptionsProvider
-                .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 });
             var emitOptions = settings
-                .Combine(hasSpan)
-                .Combine(hasNullable)
-                .Select(static (input, _) => new EmitOptions(input.Left.Left.Public, input.Left.Right, input.Right))
+                .Combine(references)
+                .Select(static (input, _) => new EmitOptions(input.Left.Public, input.Right.HasSpan, Nullable: false))
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (input, _) => input.Left with { Nullable = input.Right is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 } })
                 .WithTrackingName(Steps.EmitOptions);
 
             var protocols = catalogue
@@ -80,26 +93,24 @@ namespace Codebook.Generation
                 .Select(static (c, _) => c.Protocols.Count > 0 ? c.Namespace : null)
                 .Combine(context.CompilationProvider)
                 .Select(static (input, _) => input.Left is { } ns && !HasStatusClass(input.Right, ns) ? ns : null);
-            context.RegisterSourceOutput(
-                statusClass.Combine(emitOptions.Select(static (o, _) => o.Public)),
-                static (output, input) =>
+            context.RegisterSourceOutput(statusClass.Combine(emitOptions), static (output, input) =>
+            {
+                if (input.Left is { } rootNamespace)
                 {
-                    if (input.Left is { } rootNamespace)
-                    {
-                        output.AddSource("StatusClass.g.cs", ProtocolEmitter.EmitStatusClass(rootNamespace, input.Right));
-                    }
-                });
+                    output.AddSource("StatusClass.g.cs", ProtocolEmitter.EmitStatusClass(rootNamespace, input.Right.Public));
+                }
+            });
 
             // The catalogue travels with the types: downstream projects read it from this assembly's metadata.
             var records = catalogue
-                .Combine(emitOptions.Select(static (o, _) => o.Public))
+                .Combine(emitOptions)
                 .Select(static (input, _) => new RecordSource(
                     input.Left.Namespace,
-                    input.Right,
+                    input.Right.Public,
                     input.Left.Protocols.Select(p => new ProtocolRecord(p, input.Left.InteropFor(p.Key))).ToEquatableArray()));
-            context.RegisterSourceOutput(records.Combine(hasAssemblyMetadata), static (output, input) =>
+            context.RegisterSourceOutput(records.Combine(references), static (output, input) =>
             {
-                if (input.Right && input.Left.Protocols.Count > 0)
+                if (input.Right.HasAssemblyMetadata && input.Left.Protocols.Count > 0)
                 {
                     output.AddSource("CodebookCatalogue.g.cs", RecordEmitter.Emit(input.Left));
                 }

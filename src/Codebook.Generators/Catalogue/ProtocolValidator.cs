@@ -91,15 +91,17 @@ namespace Codebook.Catalogue
                 }
             }
 
-            var classRules = new Dictionary<int, (List<string> Methods, List<string> Roles, string Reference, bool RestrictsMethods, bool RestrictsRoles)>();
+            var classRules = new Dictionary<int, ClassRule>();
             var methodsAnswered = methods.Select(m => m.Token).Where(m => !noResponse.Contains(m)).ToList();
             var roleNames = roles.Select(r => r.Token).ToList();
-            foreach (var pair in entry.Classes.OrderBy(p => p.Key))
+            var classDigits = new List<int>(entry.Classes.Keys);
+            classDigits.Sort();
+            foreach (var digit in classDigits)
             {
-                var rule = pair.Value;
+                var rule = entry.Classes[digit];
                 var allowedMethods = Apply(methodsAnswered, rule.Methods, rule.NotMethods, _methods, "method");
                 var allowedRoles = Apply(roleNames, rule.Emitters, rule.NotEmitters, _roles, "role");
-                classRules[pair.Key] = (allowedMethods, allowedRoles, rule.Reference?.Value ?? "",
+                classRules[digit] = new ClassRule(allowedMethods, allowedRoles, rule.Reference?.Value ?? "",
                     rule.Methods is not null || rule.NotMethods is not null, rule.Emitters is not null || rule.NotEmitters is not null);
             }
 
@@ -195,9 +197,14 @@ namespace Codebook.Catalogue
                 .OrderBy(c => string.Equals(c, "en", StringComparison.OrdinalIgnoreCase) ? 0 : c.StartsWith("en-", StringComparison.OrdinalIgnoreCase) ? 1 : 2)
                 .ToList();
 
-            var classModels = classRules
-                .Where(r => r.Value.RestrictsMethods || r.Value.RestrictsRoles)
-                .Select(r => new ClassRuleModel(r.Key, r.Value.Methods.ToEquatableArray(), r.Value.Roles.ToEquatableArray(), r.Value.Reference));
+            var classModels = new List<ClassRuleModel>();
+            foreach (var digit in classDigits)
+            {
+                if (classRules[digit] is { } rule && (rule.RestrictsMethods || rule.RestrictsRoles))
+                {
+                    classModels.Add(new ClassRuleModel(digit, rule.Methods.ToEquatableArray(), rule.Roles.ToEquatableArray(), rule.Reference));
+                }
+            }
 
             return new ProtocolModel(
                 _key,
@@ -223,7 +230,7 @@ namespace Codebook.Catalogue
             int max,
             List<string> methodsAnswered,
             List<string> roleNames,
-            Dictionary<int, (List<string> Methods, List<string> Roles, string Reference, bool RestrictsMethods, bool RestrictsRoles)> classRules,
+            Dictionary<int, ClassRule> classRules,
             HashSet<int> defined,
             List<Located<int>> suggested)
         {
@@ -268,12 +275,11 @@ namespace Codebook.Catalogue
                 }
             }
 
-            var hasClassRule = classRules.TryGetValue(value / 100, out var classRule);
             var allowedMethods = Apply(methodsAnswered, code.Methods, code.NotMethods, _methods, "method");
             var allowedRoles = Apply(roleNames, code.Emitters, code.NotEmitters, _roles, "role");
             var methodReference = code.Methods is not null || code.NotMethods is not null ? code.Reference?.Value ?? "" : "";
             var roleReference = code.Emitters is not null || code.NotEmitters is not null ? code.Reference?.Value ?? "" : "";
-            if (hasClassRule)
+            if (classRules.TryGetValue(value / 100, out var classRule))
             {
                 if (classRule.RestrictsMethods && allowedMethods.Except(classRule.Methods).Any())
                 {
@@ -335,6 +341,9 @@ namespace Codebook.Catalogue
                 Messages(code.User),
                 Messages(code.Engineer));
         }
+
+        /// <summary>What a class's entry (such as 6xx) allows its codes, before a code narrows it further.</summary>
+        private sealed record ClassRule(List<string> Methods, List<string> Roles, string Reference, bool RestrictsMethods, bool RestrictsRoles);
 
         private static EquatableArray<Message> Messages(List<KeyValuePair<Located<string>, Located<string>>> messages) =>
             messages.Select(m => new Message(m.Key.Value, m.Value.Value)).ToEquatableArray();

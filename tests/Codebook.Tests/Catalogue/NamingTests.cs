@@ -1,3 +1,4 @@
+using System.Linq;
 using Codebook.Catalogue;
 using Xunit;
 
@@ -34,5 +35,17 @@ public class NamingTests
         {
             System.Globalization.CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    [Fact]
+    public void Reserved_keywords_are_Roslyns()
+    {
+        var roslyns = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetReservedKeywordKinds().Select(Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetText).ToHashSet();
+
+        Assert.Equal(roslyns.OrderBy(k => k, System.StringComparer.Ordinal), Naming.ReservedKeywords.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.False(Naming.IsIdentifier("class"));
+        Assert.False(Naming.IsIdentifier("__makeref"));
+        Assert.True(Naming.IsIdentifier("record")); // contextual keywords are identifiers
+        Assert.True(Naming.IsIdentifier("Class"));
     }
 }

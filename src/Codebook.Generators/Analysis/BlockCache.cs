@@ -111,7 +111,19 @@ namespace Codebook.Analysis
             return false;
         }
 
-        public void AddMethodLocal(ILocalSymbol local, bool holdsMethod) => _methodLocals.Add((local, holdsMethod));
+        /// <summary>Records (or corrects) whether a local holds the method.</summary>
+        public void SetMethodLocal(ILocalSymbol local, bool holdsMethod)
+        {
+            var index = _methodLocals.FindIndex(known => SymbolEqualityComparer.Default.Equals(known.Local, local));
+            if (index < 0)
+            {
+                _methodLocals.Add((local, holdsMethod));
+            }
+            else
+            {
+                _methodLocals[index] = (local, holdsMethod);
+            }
+        }
 
         /// <summary>The member <see cref="RespondsTo"/> and <see cref="Role"/> were read for.</summary>
         public ISymbol? Member { get; set; }

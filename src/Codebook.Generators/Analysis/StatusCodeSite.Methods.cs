@@ -552,7 +552,7 @@ namespace Codebook.Analysis
             {
                 return holds;
             }
-            _cache.AddMethodLocal(reference.Local, false); // until known: a local read in its own initializer is no method
+            _cache.SetMethodLocal(reference.Local, false); // until known: a local read in its own initializer is no method
             IOperation root = reference;
             while (root.Parent is not null)
             {
@@ -573,7 +573,7 @@ namespace Codebook.Analysis
                 }
             }
             holds = holds && written == 0;
-            _cache.AddMethodLocal(reference.Local, holds);
+            _cache.SetMethodLocal(reference.Local, holds);
             return holds;
         }
 

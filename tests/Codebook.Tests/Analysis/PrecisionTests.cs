@@ -337,6 +337,40 @@ namespace App
     }
 
     [Fact]
+    public async Task A_method_local_read_many_times_gives_the_method_each_time()
+    {
+        await AnalyzerHarness.VerifyAsync("""
+            namespace Tiny.Sip
+            {
+                public sealed class SipRequest { public string Method { get; set; } = ""; }
+                public static class Wire { public static void Send(int code) { } }
+            }
+            namespace App
+            {
+                using Tiny.Sip;
+                public static class Handler
+                {
+                    public static void Handle(SipRequest request)
+                    {
+                        var method = request.Method;
+                        if (method == "BYE") { Wire.Send({|CB1001:180|}); }
+                        if (method == "INVITE") { Wire.Send(180); }
+                        if (method == "OPTIONS") { Wire.Send({|CB1001:180|}); }
+                    }
+
+                    public static void Guarded(SipRequest request)
+                    {
+                        var method = request.Method;
+                        if (method == "ACK") return;
+                        if (method == "BYE") { Wire.Send(200); }
+                        else { Wire.Send(200); } // every method but ACK and BYE: nothing here answers ACK
+                    }
+                }
+            }
+            """, new[] { ("/p/codes.yaml", "interop:\n  sip:\n    status-members: [Tiny.Sip.Wire.Send(code)]\n    method-members: [Tiny.Sip.SipRequest.Method]\n") });
+    }
+
+    [Fact]
     public async Task Equals_calls_and_upper_cased_switches_give_the_method()
     {
         await AnalyzerHarness.VerifyAsync(Stack, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });

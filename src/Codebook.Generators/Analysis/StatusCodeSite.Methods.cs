@@ -60,6 +60,12 @@ namespace Codebook.Analysis
                     localFunction = local.Symbol;
                     break;
                 }
+                if (parent is IAnonymousFunctionOperation && !IsHandlerArgument(parent))
+                {
+                    // A callback (bus.On("BYE", r => ...)) runs later, for whatever request it is given: the
+                    // branch it is written in says nothing of that request's method.
+                    return default;
+                }
                 if (parent is IArgumentOperation { Parent: IInvocationOperation registration } && Protocol.HandlerCalls.Count > 0
                     && HandlerCallMethods(registration) is { Count: > 0 } registered)
                 {
@@ -130,6 +136,17 @@ namespace Codebook.Analysis
             return rest.Count == 0 ? default : new Context(rest, $"this branch answers every method but {string.Join(", ", excluded)}");
         }
 
+        /// <summary>A lambda given to one of the stack's handler calls (<c>app.MapGet("/items", () => ...)</c>), which says its method.</summary>
+        private bool IsHandlerArgument(IOperation lambda)
+        {
+            var at = lambda.Parent;
+            while (at is IDelegateCreationOperation or IConversionOperation)
+            {
+                at = at.Parent;
+            }
+            return at is IArgumentOperation { Parent: IInvocationOperation call } && Protocol.HandlerCalls.Count > 0 && HandlerCallMethods(call) is { Count: > 0 };
+        }
+
         /// <summary>Calls are followed this many levels up: a handler, the dispatcher that calls it, and the one that calls that.</summary>
         private const int CallerDepth = 3;
 
@@ -140,12 +157,7 @@ namespace Codebook.Analysis
         /// </summary>
         private Context CallersContext(ISymbol owner)
         {
-            var method = owner;
-            while (method is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
-            {
-                method = method.ContainingSymbol; // a lambda's code is reached when the method around it runs
-            }
-            if (_depth >= CallerDepth || method is not IMethodSymbol callee)
+            if (_depth >= CallerDepth || owner is not IMethodSymbol callee)
             {
                 return default;
             }

@@ -358,6 +358,12 @@ namespace App
                         if (method == "OPTIONS") { Wire.Send({|CB1001:180|}); }
                     }
 
+                    public static void Callbacks(SipRequest request, System.Action<System.Action> later)
+                    {
+                        // A callback runs later, for whatever request it is given: the branch says nothing of it.
+                        if (request.Method == "BYE") { later(() => Wire.Send(180)); Wire.Send({|CB1001:180|}); }
+                    }
+
                     public static void Guarded(SipRequest request)
                     {
                         var method = request.Method;

@@ -7,7 +7,11 @@ namespace Codebook.Catalogue
     /// <summary>Which stack's types stand for what: interop entries and the built-in stacks turned into models.</summary>
     internal static partial class CatalogueComposer
     {
-        /// <summary>One protocol's mappings from every entry that names it; names trimmed, blanks and repeats dropped.</summary>
+        /// <summary>
+        /// One protocol's mappings from every entry that names it; names trimmed, blanks and repeats dropped. A
+        /// built-in stack's method or role that the project's protocol no longer has is dropped without a word
+        /// (the project took it away); a project's own is a problem at the name.
+        /// </summary>
         /// <param name="protocol">The protocol, to check request-types' methods against; null when the project does not have it.</param>
         private static InteropModel ToInteropModel(string key, ProtocolModel? protocol, IEnumerable<InteropEntry> entries, List<CatalogueProblem> found)
         {
@@ -28,7 +32,7 @@ namespace Codebook.Catalogue
                     {
                         mapped.Add(new MappedMethod(name.Value.Trim(), token.Token));
                     }
-                    else
+                    else if (!EmbeddedCatalogue.IsInherited(method.Range.Path))
                     {
                         found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
                             $"{field} maps '{name.Value}' to '{method.Value}', which is not a method of protocol '{protocol.Key}'; its methods: {string.Join(", ", protocol.Methods.Select(m => m.Token))}",
@@ -44,6 +48,10 @@ namespace Codebook.Catalogue
                 {
                     if (protocol is not null && !protocol.Roles.Any(r => r.Token == role.Value.Trim()))
                     {
+                        if (EmbeddedCatalogue.IsInherited(role.Range.Path))
+                        {
+                            continue; // a built-in stack's role the project's protocol took away: the mapping does not apply
+                        }
                         found.Add(new CatalogueProblem(ProblemIds.UndeclaredReference,
                             $"sink-role names '{role.Value}', which is not a role of protocol '{protocol.Key}'; its roles: {string.Join(", ", protocol.Roles.Select(r => r.Token))}", role.Range));
                     }

@@ -16,6 +16,26 @@ public class CompositionTests
     }
 
     [Fact]
+    public void A_project_that_narrows_a_protocol_leaves_out_the_built_in_mappings_that_no_longer_apply()
+    {
+        // SharpRTSP's request class for REDIRECT, and ASP.NET Core's sink role 'handler', name a method and a role
+        // this project took away: the built-in mapping just does not apply (it was an error with no place in the project).
+        var (model, problems) = CatalogueFixture.Compose(
+            "protocols:\n" +
+            "  rtsp:\n" +
+            "    methods: [DESCRIBE, ANNOUNCE, GET_PARAMETER, OPTIONS, PAUSE, PLAY, RECORD, SETUP, SET_PARAMETER, TEARDOWN]\n");
+
+        Assert.Empty(problems);
+        var rtsp = model.BuiltIn.Single(i => i.Protocol == "rtsp");
+        Assert.Contains(rtsp.RequestTypes, m => m.Method == "PLAY");
+        Assert.DoesNotContain(rtsp.RequestTypes, m => m.Method == "REDIRECT");
+
+        (model, problems) = CatalogueFixture.Compose("protocols:\n  http:\n    roles: [origin, proxy]\n    classes: { 1xx: { not-emitters: [] } }\n");
+        Assert.DoesNotContain(problems, p => p.Message.Contains("sink-role"));
+        Assert.Equal("", model.BuiltIn.Single(i => i.Protocol == "http").SinkRole);
+    }
+
+    [Fact]
     public void Use_selects_embedded_protocols()
     {
         var (model, problems) = CatalogueFixture.Compose("use: [rtsp2, sip]\n");

@@ -345,10 +345,11 @@ public static class BuildTime
         return text.Append("    }\n}\n").ToString();
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The middle value (the mean of the two middle ones for an even count); 0 for none.</summary>
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private sealed class Text : AdditionalText

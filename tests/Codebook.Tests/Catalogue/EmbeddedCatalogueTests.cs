@@ -79,6 +79,9 @@ public class EmbeddedCatalogueTests
     [InlineData("protocols:\n  gb28181:\n    codes:\n      499: { reason: Other Failure }\n", "protocols:\n  sip:\n    codes:\n      477: { reason: Send Failed }\n  mysip: { extends: nosuch, prefix: Sip }\n")]
     public void With_project_files_composing_from_the_ready_model_is_composing_the_yaml(string file, string? second = null)
     {
+        // Without them both compositions would take the YAML, and the comparison would compare nothing.
+        Assert.NotNull(Codebook.Catalogue.EmbeddedCatalogue.Ready);
+        Assert.NotNull(Codebook.Catalogue.EmbeddedCatalogue.Sections);
         var sip = Embedded.Model.Protocol("sip");
         foreach (var references in new[] { System.Array.Empty<Codebook.Catalogue.RecordText>(), new[] { new Codebook.Catalogue.RecordText("Lib", Codebook.Catalogue.CatalogueRecord.Write("Lib", true, sip, null)) } })
         {

@@ -79,6 +79,7 @@ public class PlainYamlReaderTests
             if (lines[i].Trim() == "```yaml")
             {
                 var end = Array.FindIndex(lines, i + 1, l => l.Trim() == "```");
+                end = end < 0 ? lines.Length : end; // a fence left open runs to the end of the file
                 yield return string.Join("\n", lines.Skip(i + 1).Take(end - i - 1)) + "\n";
                 i = end;
             }
@@ -168,9 +169,10 @@ public class PlainYamlReaderTests
         var random = new Random(seed);
         var lines = new List<string>();
         var step = random.Next(1, 4);
-        void Node(int indent, int depth, string lead)
+        // kind: 0 a scalar, 1 a mapping, 2 a sequence; a lead ending in a dash starts a compact mapping in a list item.
+        void Node(int indent, int depth, string lead, int? kind = null)
         {
-            var kind = depth > 3 ? 0 : random.Next(3);
+            kind ??= depth > 3 ? 0 : random.Next(3);
             if (kind == 0)
             {
                 lines.Add(lead + Scalars[random.Next(Scalars.Length)]);
@@ -211,14 +213,19 @@ public class PlainYamlReaderTests
                 }
                 else
                 {
-                    var dash = head.TrimEnd().EndsWith("-", StringComparison.Ordinal) ? head + " " : head + "- ";
-                    if (random.Next(3) == 0)
+                    var dash = head + "- ";
+                    switch (depth > 3 ? 0 : random.Next(4))
                     {
-                        Node(dash.Length, depth + 1, dash);
-                    }
-                    else
-                    {
-                        lines.Add(dash + Scalars[random.Next(Scalars.Length)]);
+                        case 0:
+                            Node(dash.Length, depth + 1, dash, kind: 1); // - k: v, with its other keys below
+                            break;
+                        case 1:
+                            lines.Add(head + "-"); // a list, mapping or scalar on the lines below the dash
+                            Node(indent + step, depth + 1, new string(' ', indent + step));
+                            break;
+                        default:
+                            lines.Add(dash + Scalars[random.Next(Scalars.Length)]);
+                            break;
                     }
                 }
                 if (random.Next(8) == 0)
@@ -227,12 +234,21 @@ public class PlainYamlReaderTests
                 }
             }
         }
-        Node(random.Next(3) == 0 ? step : 0, 0, "");
+        Node(random.Next(3) == 0 ? step : 0, 0, "", kind: random.Next(1, 3));
         if (random.Next(3) == 0)
         {
             lines[random.Next(lines.Count)] = Hazards[random.Next(Hazards.Length)];
         }
         return string.Join(random.Next(4) == 0 ? "\r\n" : "\n", lines) + "\n";
+    }
+
+    /// <summary>A block list (its first dash where the node starts) as an item of another.</summary>
+    private static bool HasListInList(YamlNode? node, string[] lines)
+    {
+        bool IsBlockList(YamlNode n) => n.Kind == YamlNodeKind.Sequence && lines[n.Range.Start.Line - 1][n.Range.Start.Column - 1] == '-';
+        return node is not null
+            && (IsBlockList(node) && node.Items.Any(IsBlockList)
+                || node.Items.Any(i => HasListInList(i, lines)) || node.Pairs.Any(p => HasListInList(p.Value, lines)));
     }
 
     /// <summary>On random documents the plain reader agrees with YamlDotNet, or leaves the text to it.</summary>
@@ -241,13 +257,21 @@ public class PlainYamlReaderTests
     {
         var documents = Gen.Choose(0, int.MaxValue).ToArbitrary();
         var readPlainly = 0;
+        var listsInLists = 0;
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(3000).WithQuietOnSuccess(true), Prop.ForAll(documents, (int seed) =>
         {
             var text = RandomDocument(seed);
-            if (PlainYamlReader.TryRead(text, "/p/codes.yaml", out _))
+            if (PlainYamlReader.TryRead(text, "/p/codes.yaml", out var root))
             {
-                readPlainly++;
+                if (root is { Kind: not YamlNodeKind.Scalar })
+                {
+                    readPlainly++;
+                }
+                if (HasListInList(root, text.Replace("\r\n", "\n").Split('\n')))
+                {
+                    listsInLists++;
+                }
                 try
                 {
                     // Throws when the trees differ, or YamlDotNet finds a problem in a file the plain reader took.
@@ -260,6 +284,7 @@ public class PlainYamlReaderTests
             }
         }));
 
-        Assert.True(readPlainly > 1500, $"only {readPlainly} of 3000 documents were read by the plain reader: the property tests little");
+        Assert.True(readPlainly > 1500, $"only {readPlainly} of 3000 documents were read into a mapping or list by the plain reader: the property tests little");
+        Assert.True(listsInLists > 100, $"only {listsInLists} documents read by the plain reader hold a block list in a block list");
     }
 }

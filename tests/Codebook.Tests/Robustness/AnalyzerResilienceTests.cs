@@ -116,7 +116,7 @@ public class AnalyzerResilienceTests
         Assert.Equal("CB1006", Assert.Single(diagnostics, d => d.Id.StartsWith("CB", StringComparison.Ordinal)).Id);
     }
 
-    /// <summary>A code sent under a condition of thousands of || terms on the method: not read, and no overflow.</summary>
+    /// <summary>A code sent under a condition of thousands of || terms on the method: no overflow, and the code beside it is still checked.</summary>
     [Fact]
     public async Task On_a_method_condition_thousands_of_terms_long()
     {

@@ -133,16 +133,18 @@ namespace Codebook.Analysis
             {
                 var scope = method.MethodKind == MethodKind.LocalFunction ? method.ContainingSymbol : method.ContainingType;
                 return scope.DeclaringSyntaxReferences
-                    .SelectMany(reference => reference.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>())
-                    .Where(name => name.Identifier.ValueText == method.Name && !IsDeclaration(name));
+                    .SelectMany(reference => NamesIn(reference.SyntaxTree, method.Name).Where(name => reference.Span.Contains(name.Span)));
             }
-            return _compilation.SyntaxTrees.SelectMany(tree => s_namesByTree.GetValue(tree, IndexNames).TryGetValue(method.Name, out var names) ? names : Enumerable.Empty<SimpleNameSyntax>());
+            return _compilation.SyntaxTrees.SelectMany(tree => NamesIn(tree, method.Name));
         }
+
+        private static IEnumerable<SimpleNameSyntax> NamesIn(SyntaxTree tree, string name) =>
+            s_namesByTree.GetValue(tree, IndexNames).TryGetValue(name, out var names) ? names : Enumerable.Empty<SimpleNameSyntax>();
 
         private static bool IsDeclaration(SimpleNameSyntax name) => name.Parent is NameColonSyntax || name.Parent is NameEqualsSyntax;
 
         /// <summary>
-        /// Each file's simple names by their text, built the first time an internal method needs its callers. Kept
+        /// Each file's simple names by their text, built the first time a private or internal method in it needs its callers. Kept
         /// per syntax tree, which the next compilation reuses for every file not edited: in an IDE, a keystroke
         /// indexes the one file it changed.
         /// </summary>

@@ -123,17 +123,9 @@ namespace Codebook.Analysis
                 return Protocol.Codes.TryGetValue(code, out var model) ? model.Name : null;
             }
             return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } foreign
-                ? foreign.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && HasValue(f.ConstantValue, code))?.Name
+                ? foreign.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && CodebookSymbols.AsCode(f.ConstantValue) == code)?.Name
                 : null;
         }
-
-        /// <summary>Whether an enum constant of any underlying type (ulong included) equals <paramref name="code"/>.</summary>
-        private static bool HasValue(object? constant, int code) => constant switch
-        {
-            ulong u => code >= 0 && u == (ulong)code,
-            long or int or short or sbyte or uint or ushort or byte => System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture) == code,
-            _ => false,
-        };
 
         /// <summary>The catalogue's suggestion for when this code is not allowed (`instead: { proxy: 407 }`).</summary>
         public (string? Member, string Text)? Instead(IEnumerable<string> tokens)

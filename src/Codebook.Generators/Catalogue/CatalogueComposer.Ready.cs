@@ -99,7 +99,7 @@ namespace Codebook.Catalogue
             {
                 chain.Add(at);
             }
-            var document = CatalogueParser.Parse(sections.Text(chain), path, new List<CatalogueProblem>());
+            var document = CatalogueParser.Parse(sections.Text(chain, withStacks: false), path, new List<CatalogueProblem>());
             var entries = document.Protocols.ToDictionary(p => p.Key.Value, StringComparer.Ordinal);
             return new ExtendsResolver(entries, new List<CatalogueProblem>()).Resolve(key)!;
         }

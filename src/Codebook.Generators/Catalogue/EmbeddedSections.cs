@@ -145,7 +145,7 @@ namespace Codebook.Catalogue
                 {
                     // "  key:" and nothing after it; any other way of writing a protocol is not this layout.
                     var key = line.Trim();
-                    if (!key.EndsWith(":", StringComparison.Ordinal) || key.Length == 1 || !IsPlainKey(key.Substring(0, key.Length - 1)))
+                    if (!key.EndsWith(":", StringComparison.Ordinal) || key.Length == 1 || !Naming.IsProtocolKey(key.Substring(0, key.Length - 1)))
                     {
                         return null;
                     }
@@ -168,7 +168,7 @@ namespace Codebook.Catalogue
                 if (line.StartsWith("    extends:", StringComparison.Ordinal))
                 {
                     var parent = line.Substring("    extends:".Length).Trim();
-                    if (!IsPlainKey(parent))
+                    if (!Naming.IsProtocolKey(parent))
                     {
                         return null;
                     }
@@ -177,22 +177,6 @@ namespace Codebook.Catalogue
             }
             Close();
             return keys.Count > 0 ? new EmbeddedSections(text, lines, keys, sections, stacksBlock) : null;
-        }
-
-        private static bool IsPlainKey(string key)
-        {
-            if (key.Length == 0)
-            {
-                return false;
-            }
-            foreach (var c in key)
-            {
-                if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-'))
-                {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

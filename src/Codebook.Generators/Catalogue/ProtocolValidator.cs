@@ -200,7 +200,8 @@ namespace Codebook.Catalogue
             var classModels = new List<ClassRuleModel>();
             foreach (var digit in classDigits)
             {
-                if (classRules[digit] is { } rule && (rule.RestrictsMethods || rule.RestrictsRoles))
+                var rule = classRules[digit];
+                if (rule.RestrictsMethods || rule.RestrictsRoles)
                 {
                     classModels.Add(new ClassRuleModel(digit, rule.Methods.ToEquatableArray(), rule.Roles.ToEquatableArray(), rule.Reference));
                 }

@@ -36,8 +36,11 @@ namespace Codebook.Catalogue
         public const string MetadataKey = "Codebook.Protocol";
 
         /// <summary>The format this Codebook writes and the newest it reads.</summary>
-        /// <remarks>2 added each code's no-content flag and the interop fields after the first four (status-constants, request-types, ...).</remarks>
-        public const int FormatVersion = 2;
+        /// <remarks>
+        /// 2 added each code's no-content flag and the interop fields after the first four (status-constants,
+        /// request-types, ...); 3 the interop's sink-role.
+        /// </remarks>
+        public const int FormatVersion = 3;
 
         public static string Write(string rootNamespace, bool isPublic, ProtocolModel protocol, InteropModel? interop)
         {
@@ -391,7 +394,7 @@ namespace Codebook.Catalogue
 
             public EquatableArray<Message> Messages() => List(() => new Message(Text(), Text()));
 
-            /// <summary>Format 1 had the first four lists only.</summary>
+            /// <summary>Format 1 had the first four lists only; format 2 no sink-role.</summary>
             public InteropModel Interop(string protocol, int version)
             {
                 if (version < 2)
@@ -399,7 +402,7 @@ namespace Codebook.Catalogue
                     return InteropModel.Empty(protocol) with { StatusTypes = Texts(), StatusMembers = Texts(), MethodTypes = Texts(), MethodMembers = Texts() };
                 }
                 return new InteropModel(protocol, Texts(), Texts(), Texts(), Texts(), Texts(), List(() => new MappedMethod(Text(), Text())), List(() => new HeaderMember(Text(), Text())),
-                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts(), Texts(), Text());
+                    List(() => new ImpliedCode(Text(), Int())), List(() => new MappedMethod(Text(), Text())), Texts(), Texts(), Texts(), version >= 3 ? Text() : "");
             }
 
             /// <summary>A count, then that many items.</summary>

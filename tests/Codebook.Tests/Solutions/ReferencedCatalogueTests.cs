@@ -203,7 +203,7 @@ public class ReferencedCatalogueTests
     }
 
     [Theory]
-    [InlineData("1:3", "format 3, and this Codebook reads format 2 and older")]
+    [InlineData("1:4", "format 4, and this Codebook reads format 3 and older")]
     [InlineData("1:1garbage", "cannot be read")]
     [InlineData("", "cannot be read")]
     public async Task An_unreadable_record_is_CB0007_naming_the_assembly(string text, string expected)
@@ -311,6 +311,22 @@ public class ReferencedCatalogueTests
             Assert.Null(error);
             Assert.Equal(new ReferencedProtocol("Lib", "Contoso.Codes", false, protocol, interop), read);
         }
+    }
+
+    [Fact]
+    public void A_record_of_format_2_is_read_without_a_sink_role()
+    {
+        var sip = CatalogueFixture.Compose().Model.Protocol("sip");
+        var interop = InteropModel.Empty("sip") with { StatusTypes = new[] { "A.Status" }.ToEquatableArray() };
+        var current = CatalogueRecord.Write("Contoso.Codes", false, sip, interop);
+        Assert.StartsWith("1:3", current);
+        Assert.EndsWith("0:", current); // the empty sink-role, the record's last field
+        var formatTwo = "1:2" + current.Substring(3, current.Length - 3 - 2);
+
+        var read = CatalogueRecord.Read(new RecordText("Lib", formatTwo), out var error);
+
+        Assert.Null(error);
+        Assert.Equal(new ReferencedProtocol("Lib", "Contoso.Codes", false, sip, interop), read);
     }
 
     [Fact]

@@ -129,11 +129,16 @@ namespace Codebook.Analysis
             return null;
         }
 
-        /// <summary>A statement that sends another code: an assignment to a status member, or a variable given a code again.</summary>
+        /// <summary>
+        /// A statement that sends another code: an assignment to a status member, or a variable given a code again
+        /// (a status value, or a helper's result that implies one). A local given any other call's result
+        /// (<c>json = Serialize(item)</c>) is content being made, not another code.
+        /// </summary>
         private bool SetsCode(IOperation statement) =>
             statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
             && (assignment.Target is IMemberReferenceOperation member && Protocol.StatusSinks.Contains(member.Member.OriginalDefinition)
-                || assignment.Target is ILocalReferenceOperation && (Protocol.IsStatusType(assignment.Target.Type) || assignment.Value is IInvocationOperation));
+                || assignment.Target is ILocalReferenceOperation && (Protocol.IsStatusType(assignment.Target.Type)
+                    || assignment.Value is IInvocationOperation call && Protocol.ImpliedCodes.ContainsKey(call.TargetMethod.OriginalDefinition)));
 
         /// <summary>A null or default constant: no content.</summary>
         private static bool IsNothing(IOperation value)

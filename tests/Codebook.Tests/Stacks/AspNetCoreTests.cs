@@ -236,6 +236,14 @@ public class AspNetCoreTests
                         context.Response.StatusCode = {|CB1008:StatusCodes.Status204NoContent|};
                         await context.Response.WriteAsync("done");
                     });
+                    app.Use(async (HttpContext context, RequestDelegate next) =>
+                    {
+                        // A call that makes the content sets no other code.
+                        string text;
+                        context.Response.StatusCode = {|CB1008:StatusCodes.Status204NoContent|};
+                        text = string.Concat("do", "ne");
+                        await context.Response.WriteAsync(text);
+                    });
                 }
             }
 
@@ -254,7 +262,8 @@ public class AspNetCoreTests
         Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but its data argument is content", diagnostics[0].GetMessage());
         Assert.Equal("HTTP 304 Not Modified carries no content (RFC 9110 §15.4.5), but Problem writes content", diagnostics[1].GetMessage());
         Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but WriteAsync writes content after it", diagnostics[2].GetMessage());
-        Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but its value argument is content", diagnostics[3].GetMessage());
+        Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but WriteAsync writes content after it", diagnostics[3].GetMessage());
+        Assert.Equal("HTTP 204 No Content carries no content (RFC 9110 §15.3.5), but its value argument is content", diagnostics[4].GetMessage());
     }
 
     [Fact]

@@ -67,7 +67,7 @@ namespace Codebook.Analysis
                     if (types.Find(name.Value.Trim()) is { TypeKind: not TypeKind.Enum } type)
                     {
                         yield return new CatalogueProblem(ProblemIds.InvalidEntry,
-                            $"{kind} names '{name.Value}', which is a {type.TypeKind.ToString().ToLowerInvariant()}, not an enum; list enums here, and integer members under status-members",
+                            $"{kind} names '{name.Value}', which is {WithArticle(type.TypeKind.ToString().ToLowerInvariant())}, not an enum; list enums here, and integer members under status-members",
                             name.Range);
                     }
                 }
@@ -91,7 +91,7 @@ namespace Codebook.Analysis
                     if (types.Find(name.Value.Trim()) is { TypeKind: not (TypeKind.Class or TypeKind.Struct) } type)
                     {
                         yield return new CatalogueProblem(ProblemIds.InvalidEntry,
-                            $"status-constants names '{name.Value}', which is {(type.TypeKind is TypeKind.Enum or TypeKind.Interface ? "an" : "a")} {type.TypeKind.ToString().ToLowerInvariant()}; list classes whose constants name codes here, and enums under status-types",
+                            $"status-constants names '{name.Value}', which is {WithArticle(type.TypeKind.ToString().ToLowerInvariant())}; list classes whose constants name codes here, and enums under status-types",
                             name.Range);
                     }
                 }
@@ -102,7 +102,7 @@ namespace Codebook.Analysis
                     if (members.Count > 0 && !members.Any(m => m is IMethodSymbol))
                     {
                         yield return new CatalogueProblem(ProblemIds.InvalidEntry,
-                            $"{kind} names '{name.Value}', which is a {members[0].Kind.ToString().ToLowerInvariant()}, not a method; list methods here", name.Range);
+                            $"{kind} names '{name.Value}', which is {WithArticle(members[0].Kind == SymbolKind.NamedType ? "nested type" : members[0].Kind.ToString().ToLowerInvariant())}, not a method; list methods here", name.Range);
                     }
                 }
                 foreach (var name in interop.MethodAttributes)
@@ -118,7 +118,7 @@ namespace Codebook.Analysis
                     if (types.Find(name.Value.Trim()) is { TypeKind: not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) } type)
                     {
                         yield return new CatalogueProblem(ProblemIds.InvalidEntry,
-                            $"request-types names '{name.Value}', which is {(type.TypeKind is TypeKind.Enum ? "an" : "a")} {type.TypeKind.ToString().ToLowerInvariant()}; list the request classes a stack has per method here", name.Range);
+                            $"request-types names '{name.Value}', which is {WithArticle(type.TypeKind.ToString().ToLowerInvariant())}; list the request classes a stack has per method here", name.Range);
                     }
                 }
                 foreach (var name in interop.MethodMembers)
@@ -163,6 +163,9 @@ namespace Codebook.Analysis
         private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16
             or SpecialType.System_UInt16 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
             or SpecialType.System_Byte or SpecialType.System_SByte;
+
+        /// <summary>"an enum", "a struct", "an event": the word a message names a symbol's kind with.</summary>
+        private static string WithArticle(string kind) => ("aeiou".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
     }
 
     /// <summary>

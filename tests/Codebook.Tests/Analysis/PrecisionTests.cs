@@ -232,15 +232,15 @@ namespace Stack
         const string Stack = @"
 namespace Stack
 {
-    public static class Results { public static int Gone => 410; public static object NoContent() => null; }
-    public static class Routes { public static string MapFetch = """"; }
+    public static class Results { public static int Gone => 410; public static object NoContent() => null; public static event System.Action Done; }
+    public static class Routes { public static string MapFetch = """"; public sealed class MapLater { } }
     public sealed class Verb { }
     public sealed class GetAttribute : System.Attribute { }
     public enum PlayRequest { One }
 }";
         var yaml = "interop:\n  http:\n" +
-                   "    implied-codes: { Stack.Results.Gone: 410, Stack.Results.NoContent: 204 }\n" +
-                   "    handler-calls: { Stack.Routes.MapFetch: GET }\n" +
+                   "    implied-codes: { Stack.Results.Gone: 410, Stack.Results.NoContent: 204, Stack.Results.Done: 200 }\n" +
+                   "    handler-calls: { Stack.Routes.MapFetch: GET, Stack.Routes.MapLater: GET }\n" +
                    "    method-attributes: [Stack.Verb, Stack.GetAttribute]\n" +
                    "  rtsp:\n    request-types: { Stack.PlayRequest: PLAY }\n";
         var diagnostics = (await AnalyzerHarness.AnalyzeAsync(Stack, new[] { ("/p/codes.yaml", yaml) })).Where(d => d.Id == "CB0002").ToList();
@@ -248,7 +248,9 @@ namespace Stack
             new[]
             {
                 "(2,21): implied-codes names 'Stack.Results.Gone', which is a property, not a method; list methods here",
+                "(2,76): implied-codes names 'Stack.Results.Done', which is an event, not a method; list methods here",
                 "(3,21): handler-calls names 'Stack.Routes.MapFetch', which is a field, not a method; list methods here",
+                "(3,49): handler-calls names 'Stack.Routes.MapLater', which is a nested type, not a method; list methods here",
                 "(4,24): method-attributes names 'Stack.Verb', which is not an attribute class; list attributes such as Microsoft.AspNetCore.Mvc.HttpGetAttribute here",
                 "(6,21): request-types names 'Stack.PlayRequest', which is an enum; list the request classes a stack has per method here",
             },

@@ -54,7 +54,7 @@ namespace Codebook.Analysis
             return s_byModel.GetValue(model, m => new CatalogueSnapshot(files, m, problems.ToImmutableArray()));
         }
 
-        private static IEnumerable<ProtocolIndex> Indexes(CatalogueModel model)
+        internal static IEnumerable<ProtocolIndex> Indexes(CatalogueModel model)
         {
             foreach (var protocol in model.Protocols)
             {
@@ -66,9 +66,12 @@ namespace Codebook.Analysis
             }
             foreach (var referenced in model.Referenced)
             {
-                // What the reference mapped travels with its types; this project's own interop and built-in stacks add to it.
+                // What the reference mapped travels with its types; this project's own interop and built-in stacks add to
+                // it. Where one value wins (a sink-role, a member mapped twice), this project's own mapping comes first,
+                // then the reference's, then the built-in stacks'.
+                var key = referenced.Protocol.Key;
                 yield return new ProtocolIndex(referenced.Protocol, referenced.TypeNamespace, referenced.Assembly,
-                    InteropModel.Merge(referenced.Interop, model.CheckedInteropFor(referenced.Protocol.Key)));
+                    InteropModel.Merge(InteropModel.Merge(model.InteropFor(key), referenced.Interop), model.BuiltIn.FirstOrDefault(i => i.Protocol == key)));
             }
         }
     }

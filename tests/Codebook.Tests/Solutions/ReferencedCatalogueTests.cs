@@ -314,6 +314,21 @@ public class ReferencedCatalogueTests
     }
 
     [Fact]
+    public void This_project_s_sink_role_for_a_referenced_protocol_wins_over_the_reference_s()
+    {
+        var sip = CatalogueFixture.Compose().Model.Protocol("sip");
+        var upstream = InteropModel.Empty("sip") with { StatusTypes = new[] { "Lib.Code" }.ToEquatableArray(), SinkRole = "proxy" };
+        var records = new[] { new RecordText("Lib", CatalogueRecord.Write("Codebook", true, sip, upstream)) };
+        var problems = new System.Collections.Generic.List<CatalogueProblem>();
+        var model = EmbeddedCatalogue.Compose(new[] { new CatalogueSource("/p/codes.yaml", "interop:\n  sip:\n    status-members: [App.Wire.Send(code)]\n    sink-role: uas\n") }, null, problems, records);
+
+        Assert.Empty(problems);
+        var index = Codebook.Analysis.CatalogueSnapshot.Indexes(model).Single(i => i.Model.Key == "sip");
+        Assert.Equal("uas", index.Interop!.SinkRole);
+        Assert.Contains("Lib.Code", index.Interop.StatusTypes); // the reference's mappings still count
+    }
+
+    [Fact]
     public void A_record_of_format_2_is_read_without_a_sink_role()
     {
         var sip = CatalogueFixture.Compose().Model.Protocol("sip");

@@ -306,6 +306,9 @@ namespace App
     }
 }";
 
+    /// <summary>Tiny.Rtsp's status and method members, for the tests of how the method is read from strings.</summary>
+    private const string TinyRtspInterop = "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n";
+
     [Fact]
     public async Task A_local_that_holds_the_method_gives_it()
     {
@@ -335,7 +338,7 @@ namespace App
                     }
                 }
             }
-            """, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });
+            """, new[] { ("/p/codes.yaml", TinyRtspInterop) });
     }
 
     [Fact]
@@ -381,7 +384,7 @@ namespace App
     [Fact]
     public async Task Equals_calls_and_upper_cased_switches_give_the_method()
     {
-        await AnalyzerHarness.VerifyAsync(Stack, new[] { ("/p/codes.yaml", "interop:\n  rtsp:\n    status-members: [Tiny.Rtsp.RtspResponse.StatusCode]\n    method-members: [Tiny.Rtsp.RtspRequest.Method]\n") });
+        await AnalyzerHarness.VerifyAsync(Stack, new[] { ("/p/codes.yaml", TinyRtspInterop) });
     }
 }
 
